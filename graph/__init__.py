@@ -1,0 +1,1 @@
+"""kmob's Neo4j layer: settings, driver, migrations, writes, named queries, local server. Never imports spaCy."""
