@@ -1,0 +1,1 @@
+"""Named, parameterised Cypher, one module per question; each function returns typed records."""
