@@ -1,0 +1,3 @@
+"""spaCy components registered by factory name; importing this package registers them all."""
+
+from nlp.components import concepts, people, polarity, relations  # noqa: F401

@@ -1,0 +1,135 @@
+"""Factory `kmob_concepts`: domain entities from the pattern files, merged with the statistical NER."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
+
+KEEP_NER = ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
+# Heads of outcome phrases the dependency rule accepts even when no pattern names the measure.
+_MEASURE_HEADS = frozenset(
+    {"rate", "rates", "time", "times", "incidence", "proportion", "number", "score", "scores", "compliance",
+     "confidence", "satisfaction", "documentation", "recognition", "uptake", "waits", "delays", "attendance",
+     "referrals", "admissions", "readmissions", "errors", "falls", "use", "usage", "completion", "cost",
+     "costs", "length", "mortality", "experience", "amputations", "harm", "levels", "morale",
+     "engagement", "knowledge", "awareness", "capacity", "occupancy", "conveyances", "prescribing"}
+)
+_CHANGE_VERBS = frozenset(
+    {"fall", "rise", "drop", "improve", "increase", "decrease", "reduce", "change", "halve", "double",
+     "decline", "grow", "worsen", "remain", "stay", "show", "climb", "deteriorate", "plateau", "return"}
+)
+_TRIM_LEFT = frozenset({"the", "a", "an", "median", "mean", "average", "overall", "our", "their", "its"})
+
+
+@Language.factory("kmob_concepts", default_config={"patterns_dir": None, "include_generated": True,
+                                                    "dependency_outcomes": True})
+def make_concepts(nlp: Language, name: str, patterns_dir: str | None, include_generated: bool,
+                  dependency_outcomes: bool) -> ConceptMatcher:
+    """Build the domain entity matcher from the pattern files."""
+    return ConceptMatcher(nlp, load_gazetteer(patterns_dir, include_generated), dependency_outcomes)
+
+
+class ConceptMatcher:
+    """Phrase patterns (normalised tokens) + token patterns for NHS organisation names."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, dependency_outcomes: bool = True):
+        self.gazetteer = gazetteer
+        self.dependency_outcomes = dependency_outcomes
+        self.norm_cache: dict[str, str] = {}
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens = Matcher(nlp.vocab)
+        self.org_type: dict[int, str] = {}
+        for concept in gazetteer.concepts.values():
+            surfaces = {v for s in (concept.name, *concept.aliases) if s not in concept.case_sensitive
+                        for v in surface_variants(s)}
+            docs = []
+            for doc in nlp.tokenizer.pipe(sorted(surfaces)):
+                self._set_norms(doc)
+                docs.append(doc)
+            if docs:
+                self.phrases.add(concept.id, docs)
+            if concept.case_sensitive:
+                self.exact.add(concept.id, list(nlp.tokenizer.pipe(sorted(concept.case_sensitive))))
+        for i, row in enumerate(gazetteer.token_patterns):
+            key = f"ORGPATTERN_{i}"
+            self.tokens.add(key, [row["pattern"]])
+
+    def _set_norms(self, doc: Doc) -> None:
+        cache = self.norm_cache
+        for token in doc:
+            lower = token.lower_
+            norm = cache.get(lower)
+            if norm is None:
+                norm = cache[lower] = token_norm(lower)
+            token.norm_ = norm
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add domain spans to doc.ents; domain patterns win over overlapping general NER spans."""
+        self._set_norms(doc)
+        strings = doc.vocab.strings
+        found: list[Span] = []
+        for match_id, start, end in [*self.phrases(doc), *self.exact(doc)]:
+            concept = self.gazetteer.concepts[strings[match_id]]
+            found.append(Span(doc, start, end, label=concept.label, kb_id=concept.id))
+        for _match_id, start, end in self.tokens(doc):
+            span = doc[start:end]
+            # "The" is not part of an organisation's name for linking purposes.
+            if span[0].lower_ == "the":
+                span = doc[start + 1:end]
+            if len(span):
+                found.append(Span(doc, span.start, span.end, label="ORG"))
+        if self.dependency_outcomes:
+            found.extend(self._dependency_outcomes(doc, found))
+        domain = filter_spans(found)
+        taken = set()
+        for span in domain:
+            taken.update(range(span.start, span.end))
+        merged = list(domain)
+        for ent in doc.ents:
+            if ent.label_ not in KEEP_NER:
+                continue
+            overlap = taken.intersection(range(ent.start, ent.end))
+            if not overlap:
+                merged.append(ent)
+            elif ent.label_ == "ORG" and len(overlap) < len(ent) and _only_inside(ent, domain):
+                # "UK Sepsis Trust": the organisation's name contains a concept; keep the organisation.
+                merged = [s for s in merged if not (s.start >= ent.start and s.end <= ent.end)]
+                merged.append(ent)
+        doc.ents = filter_spans(merged)
+        return doc
+
+    def _dependency_outcomes(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Subjects of change verbs ("X fell from 9 to 4") that name a measure become OUTCOME spans."""
+        spans = []
+        covered = {i for s in found for i in range(s.start, s.end)}
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in _MEASURE_HEADS:
+                continue
+            verb = token.head
+            if verb.lemma_ not in _CHANGE_VERBS and not any(c.lemma_ in _CHANGE_VERBS for c in verb.conjuncts):
+                continue
+            left = token.left_edge.i
+            right = token.i + 1
+            # Keep "of ..." / "to ..." attachments but stop at commas and clauses.
+            for child in token.rights:
+                if child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "with"):
+                    edge = child.right_edge.i + 1
+                    if any(t.text in ",;(" for t in doc[child.i:edge]):
+                        break
+                    right = edge
+            while left < token.i and doc[left].lower_ in _TRIM_LEFT:
+                left += 1
+            if covered.intersection(range(left, right)) or right - left > 7:
+                continue
+            spans.append(Span(doc, left, right, label="OUTCOME", kb_id=""))
+        return spans
+
+
+def _only_inside(ent: Span, domain: list[Span]) -> bool:
+    return all(s.start >= ent.start and s.end <= ent.end for s in domain
+               if s.start < ent.end and s.end > ent.start)

@@ -1,0 +1,298 @@
+"""Factory `kmob_people`: fix the general model's person/organisation errors and link name variants.
+
+The small English model tags capitalised common words and event names as PERSON, citation surnames
+("Smith et al.") as ORG, and keeps honorifics inside spans. This component repairs those, adds job titles
+written beside a name as ROLE, resolves "Dr Patel"/"Patel" to "Amina Patel" within the document and
+records each PERSON/ORG span's canonical name in ``doc._.canonical``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.gazetteer import load_gazetteer
+from nlp.normalise import slugify
+
+HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss",
+                        "sister", "nurse", "sir", "dame", "lord", "lady", "rev", "revd", "cllr", "councillor"})
+_EVENT_WORDS = frozenset({"day", "week", "month", "awards", "award", "conference", "summit", "festival", "campaign",
+                          "challenge", "network", "programme", "project", "group", "forum", "initiative"})
+# Capitalised words that start sentences or headings and that the small model reads as names.
+_NOT_NAMES = frozenset({"aim", "aims", "background", "method", "methods", "results", "summary", "lessons",
+                        "lesson", "outcome", "outcomes", "findings", "references", "implications", "question",
+                        "what", "why", "how", "who", "when", "where", "datix", "teams", "zoom", "twitter", "covid",
+                        "microsoft", "excel", "google", "nhs", "trust", "ward", "team", "staff", "patients",
+                        "board", "ltd", "plc", "council", "service", "services", "unit", "centre", "center",
+                        "hospital", "clinic", "practice", "dashboard", "app", "update", "briefing", "report"})
+_ROLE_HEADS = frozenset(
+    {"nurse", "consultant", "lead", "manager", "librarian", "practitioner", "analyst", "registrar", "director",
+     "officer", "sponsor", "educator", "matron", "specialist", "therapist", "pharmacist", "physician",
+     "geriatrician", "surgeon", "doctor", "gp", "midwife", "assistant", "coordinator", "co-ordinator", "fellow",
+     "researcher", "lecturer", "professor", "chair", "advisor", "adviser", "broker", "champion", "dietitian",
+     "physiotherapist", "administrator", "head", "executive", "scientist", "clinician", "worker",
+     "representative", "partner", "paramedic", "psychologist", "psychiatrist", "paediatrician", "anaesthetist",
+     "radiographer", "technician", "student", "trainee", "mobiliser", "facilitator", "sister", "visitor",
+     "commissioner", "governor", "trustee", "intensivist", "cardiologist", "microbiologist", "informatician",
+     "engineer", "designer", "developer", "secretary", "clerk", "volunteer", "ambassador", "convenor",
+     "member", "associate", "deputy", "chief"}
+)
+_ROLE_STOP = frozenset({",", ";", ":", ")", "(", ".", "at", "and", "with", "from", "who", "which", "based",
+                        "both", "was", "is", "has", "had", "led", "said", "wrote", "ran", "notes", "noted"})
+_ORG_EXPANSIONS = ((re.compile(r"\bNHS FT\b"), "NHS Foundation Trust"), (re.compile(r"\bFT$"), "Foundation Trust"),
+                   (re.compile(r"\bICB$"), "Integrated Care Board"), (re.compile(r"\bCCG$"),
+                   "Clinical Commissioning Group"), (re.compile(r"\bICS$"), "Integrated Care System"))
+_ORG_TYPE_WORDS = frozenset({"ICB", "CCG", "ICS", "Trust", "trust", "PCN"})
+_GENERIC_ORG_FIRST = frozenset({"NHS", "The", "University", "Royal", "National", "Health", "Department", "Care",
+                                "Institute", "Academic", "British", "UK", "Public"})
+
+if not Doc.has_extension("canonical"):
+    Doc.set_extension("canonical", default=None)
+if not Doc.has_extension("kmob_record"):
+    Doc.set_extension("kmob_record", default=None)
+
+
+@Language.factory("kmob_people", default_config={})
+def make_people(nlp: Language, name: str) -> PeopleLinker:
+    """Build the person/organisation fixer and linker."""
+    return PeopleLinker()
+
+
+def canonical_org(name: str) -> str:
+    """Canonical organisation name: no leading "the", NHS FT / ICB / CCG spelt out."""
+    name = re.sub(r"^(the|The)\s+", "", name.strip()).strip(" .,")
+    for pattern, full in _ORG_EXPANSIONS:
+        name = pattern.sub(full, name)
+    concept = load_gazetteer().lookup(name)
+    return concept.name if concept is not None and concept.label == "ORG" else name
+
+
+class PeopleLinker:
+    """Repairs PERSON/ORG spans, adds ROLE appositives and resolves name variants."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Fix and link the document's people and organisations."""
+        record = doc._.kmob_record
+        ents = [self._repair(doc, e) for e in doc.ents]
+        ents = [e for e in ents if e is not None]
+        ents.extend(self._honorific_names(doc, ents))
+        ents.extend(self._citation_names(doc, ents))
+        if record is not None:
+            ents.extend(_spans_for(doc, [p.name for p in record.people], "PERSON", ents))
+        ents = filter_spans(ents)
+        ents = self._roles(doc, ents)
+        canonical: dict[tuple[int, int], str] = {}
+        ents = self._link_people(doc, ents, canonical, record)
+        ents = self._link_orgs(doc, ents, canonical)
+        doc.ents = filter_spans(ents)
+        doc._.canonical = canonical
+        return doc
+
+    def _repair(self, doc: Doc, ent: Span) -> Span | None:
+        if ent.label_ not in ("PERSON", "ORG"):
+            return ent
+        start, end = ent.start, ent.end
+        label = ent.label_
+        while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ == "the" and label == "PERSON"):
+            if doc[start].lower_ in HONORIFICS:
+                label = "PERSON"
+            start += 1
+        # "Smith et al." is a citation of a person, not an organisation.
+        tail = doc[end - 2:end].text.lower() if end - start >= 2 else ""
+        if tail.startswith("et al"):
+            end -= 2
+            label = "PERSON"
+        while end > start and doc[end - 1].text in ("'s", "’s", ".", ","):
+            end -= 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        if label == "PERSON" and not _looks_like_name(span):
+            return None
+        if label == "PERSON" and end < len(doc) and doc[end].lower_ in _EVENT_WORDS and doc[end].is_title:
+            return None
+        if label == "PERSON" and load_gazetteer().lookup(span.text) is not None:
+            return None
+        return Span(doc, start, end, label=label)
+
+    def _honorific_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Dr Amina Patel", "Sister Okonjo": a title followed by capitalised words is a person."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        for token in doc:
+            if token.lower_.rstrip(".") not in {h.rstrip(".") for h in HONORIFICS} or not token.is_title:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            if end > token.i + 1 and not taken.intersection(range(token.i + 1, end)):
+                span = doc[token.i + 1:end]
+                if _looks_like_name(span):
+                    found.append(Span(doc, span.start, span.end, label="PERSON"))
+        return found
+
+    def _citation_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Authors in "(Okafor and Lindqvist 2021)" and reference lists ("Okafor CN, Lindqvist M.")."""
+        text = doc.text
+        found = []
+        for match in _CITATION.finditer(text):
+            for name in re.split(r",\s*|\s+and\s+|\s*&\s*", match.group("names")):
+                name = re.sub(r"\s+et al\.?$", "", name.strip())
+                if name and name[0].isupper():
+                    offset = text.index(name, match.start())
+                    span = doc.char_span(offset, offset + len(name), label="PERSON", alignment_mode="expand")
+                    if span is not None:
+                        found.append(span)
+        ref_start = _reference_start(text)
+        if ref_start is not None:
+            for match in _REF_AUTHOR.finditer(text, ref_start):
+                span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="expand")
+                if span is not None:
+                    found.append(span)
+        return found
+
+    def _roles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A job title written after a name ("Tom Reilly, data analyst,") becomes a ROLE span."""
+        roles = []
+        for ent in ents:
+            if ent.label_ != "PERSON" or ent.end >= len(doc) - 1 or doc[ent.end].text not in (",", "("):
+                continue
+            i = ent.end + 1
+            while i < len(doc) and doc[i].lower_ in ("a", "an", "the", "our", "is", "was"):
+                i += 1
+            start = i
+            while i < len(doc) and i - start < 9 and doc[i].lower_ not in _ROLE_STOP and doc[i].ent_type_ not in (
+                    "PERSON", "ORG"):
+                i += 1
+            phrase = doc[start:i]
+            if not phrase or not any(t.lower_ in _ROLE_HEADS for t in phrase) or phrase[0].is_punct:
+                continue
+            if any(t.is_title and t.i > start and t.lower_ not in _ROLE_HEADS for t in phrase) and len(phrase) > 4:
+                continue
+            roles.append(Span(doc, phrase.start, phrase.end, label="ROLE", kb_id=f"role:{slugify(phrase.text)}"))
+        if not roles:
+            return ents
+        role_tokens = {i for r in roles for i in range(r.start, r.end)}
+        kept = [e for e in ents if not role_tokens.intersection(range(e.start, e.end))]
+        return kept + roles
+
+    def _link_people(self, doc: Doc, ents: list[Span], canonical: dict, record) -> list[Span]:
+        people = [e for e in ents if e.label_ == "PERSON"]
+        full: list[str] = [p.name for p in record.people] if record is not None else []
+        full += [p.text for p in people if len(p) >= 2 and not _INITIALS.match(p.text)]
+        by_part: dict[str, set[str]] = {}
+        for name in full:
+            parts = name.split()
+            for part in (parts[0], parts[-1]):
+                by_part.setdefault(part, set()).add(name)
+        out = []
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                out.append(ent)
+                continue
+            name = ent.text
+            ref = _REF_NAME.match(name)
+            if ref:  # "Okafor CN" -> "CN Okafor"
+                name = f"{ref.group(2)} {ref.group(1)}"
+            elif len(ent) == 1 and len(by_part.get(name, ())) == 1:
+                name = next(iter(by_part[name]))
+            elif len(ent) == 1:
+                # A lone surname that a reference list spells with initials: "Okafor" -> "CN Okafor".
+                name = next((n for n in full if n.endswith(" " + name)), name)
+            canonical[(ent.start, ent.end)] = name
+            out.append(ent)
+        # Later bare mentions of a known surname ("Whitfield reported ...") the model missed.
+        known = {part: names for part, names in by_part.items() if len(names) == 1 and part[:1].isupper()}
+        taken = {i for e in out for i in range(e.start, e.end)}
+        for token in doc:
+            if token.i not in taken and token.text in known and token.is_title and token.i > 0:
+                name = next(iter(known[token.text]))
+                if token.text == name.split()[-1] or token.text == name.split()[0]:
+                    span = Span(doc, token.i, token.i + 1, label="PERSON")
+                    canonical[(span.start, span.end)] = name
+                    out.append(span)
+        return out
+
+    def _link_orgs(self, doc: Doc, ents: list[Span], canonical: dict) -> list[Span]:
+        orgs = [e for e in ents if e.label_ == "ORG"]
+        names = {(e.start, e.end): canonical_org(e.text) for e in orgs}
+        # Acronyms defined in the text: "Leeds Teaching Hospitals NHS Trust (LTHT)".
+        acronyms: dict[str, str] = {}
+        for e in orgs:
+            if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" \
+                    and doc[e.end + 1].is_upper:
+                acronyms[doc[e.end + 1].text] = names[(e.start, e.end)]
+        distinct = sorted(set(names.values()), key=len, reverse=True)
+        out = []
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for ent in ents:
+            if ent.label_ == "ORG":
+                name = names[(ent.start, ent.end)]
+                if ent.text in acronyms:
+                    name = acronyms[ent.text]
+                elif ent.text in _ORG_TYPE_WORDS or name in ("Integrated Care Board", "Foundation Trust"):
+                    owners = [n for n in distinct if n != name and n.endswith(name)]
+                    name = owners[0] if len(owners) == 1 else name
+                canonical[(ent.start, ent.end)] = name
+            out.append(ent)
+        # Bare acronyms and first words of multi-word names used later: "the ICB", "Brackenfield".
+        short: dict[str, str] = dict(acronyms)
+        for name in distinct:
+            first = name.split()[0]
+            if len(name.split()) >= 3 and first not in _GENERIC_ORG_FIRST and first[:1].isupper():
+                short.setdefault(first, name)
+            for word in _ORG_TYPE_WORDS & {"ICB", "CCG", "ICS"}:
+                if name.endswith(_expand_type(word)):
+                    short.setdefault(word, name)
+        for token in doc:
+            if token.i in taken or token.text not in short:
+                continue
+            if token.is_sent_start and token.text not in acronyms:
+                continue
+            span = Span(doc, token.i, token.i + 1, label="ORG")
+            canonical[(span.start, span.end)] = short[token.text]
+            out.append(span)
+        return out
+
+
+def _expand_type(word: str) -> str:
+    full = {"ICB": "Integrated Care Board", "CCG": "Clinical Commissioning Group", "ICS": "Integrated Care System"}
+    return full[word]
+
+
+_INITIALS = re.compile(r"^[A-Z]{1,3}\s")
+_REF_NAME = re.compile(r"^([A-Z][\w'\-]+)\s+([A-Z]{1,3})$")
+_CITATION = re.compile(r"\((?P<names>[A-Z][\w'\-]+(?:\s+et al\.?|(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'\-]+)*),?\s+"
+                       r"(?:19|20)\d\d[a-z]?\)")
+_REF_AUTHOR = re.compile(r"(?<![\w.])[A-Z][a-z][\w'\-]*(?:\s[A-Z][a-z][\w'\-]*)?\s[A-Z]{1,3}(?=[,.])")
+
+
+def _reference_start(text: str) -> int | None:
+    match = re.search(r"(?im)^\s*(references|bibliography|sources)\s*:?", text)
+    if match is None:
+        match = re.search(r"\bReferences:\s", text)
+    return match.start() if match else None
+
+
+def _looks_like_name(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    if not words or any(t.like_num or t.is_digit for t in span):
+        return False
+    if not all(t.is_title or t.text[:1].isupper() for t in words if t.lower_ not in ("de", "van", "von", "le")):
+        return False
+    if len(words) == 1 and (words[0].is_upper and len(words[0]) > 1 or words[0].lower_ in _NOT_NAMES):
+        return False
+    return not any(t.lower_ in _NOT_NAMES for t in words)
+
+
+def _spans_for(doc: Doc, names: list[str], label: str, ents: list[Span]) -> list[Span]:
+    found = []
+    for name in names:
+        for match in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text):
+            span = doc.char_span(match.start(), match.end(), label=label)
+            if span is not None:
+                found.append(span)
+    return found

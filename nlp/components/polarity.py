@@ -1,0 +1,135 @@
+"""Factory `kmob_polarity`: did each outcome improve, not change, worsen, fade, or is it unclear?"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.gazetteer import load_gazetteer
+
+if not Span.has_extension("polarity"):
+    Span.set_extension("polarity", default=None)
+if not Doc.has_extension("outcome"):
+    Doc.set_extension("outcome", default=None)
+
+# Order matters: a fade or a null result outranks the change words that usually sit beside it.
+_NOT_SUSTAINED = re.compile(r"\b(not (been )?(sustained|maintained)|returned to (the )?baseline|fell back|slipped back|"
+                            r"drifted back|reverted|gains were lost|was lost|were lost|did not last|not held|"
+                            r"unsustained|short-lived|crept back)\b", re.I)
+_NO_CHANGE = re.compile(r"\b(no (significant |measurable |real |clear |statistically significant )?(change|difference|"
+                        r"effect|improvement|impact|reduction|increase)|did not (significantly )?(change|differ|"
+                        r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
+                        r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
+                        r"level|similar)|not significantly (different|changed|reduced|improved)|made no difference|"
+                        r"were similar|was similar|no better|not improve)\b", re.I)
+_UNCLEAR = re.compile(r"\b(unclear|uncertain|less certain|too (early|small|few) to|not (formally )?(measured|"
+                      r"known|yet)|could not be (measured|assessed|counted)|difficult to (count|measure|tell|assess)|"
+                      r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
+                      r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|weak evidence|"
+                      r"whether any change)\b", re.I)
+_WORSE = re.compile(r"\b(worsened|worse|deteriorated|got worse)\b", re.I)
+_BETTER = re.compile(r"\b(improved|improvement|improving|better|positive|valued)\b", re.I)
+_DOWN = re.compile(r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|decreased|"
+                   r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less)\b", re.I)
+_UP = re.compile(r"\b(rose|rise|risen|increased|increase|increases|higher|grew|doubled|up|more|climbed|raised|"
+                 r"tripled|greater)\b", re.I)
+_LOWER_BETTER = re.compile(r"\b(time|times|wait|waits|waiting|delay|delays|falls?|harm|incidence|mortality|deaths?|"
+                           r"admissions?|readmissions?|length|infections?|ulcers?|errors?|incidents?|turnover|"
+                           r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dna|amputations|"
+                           r"conveyances|prescribing|occupancy|rates? of)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
+                           r"did|rose|fell|improved|had))", re.I)
+
+
+@Language.factory("kmob_polarity", default_config={})
+def make_polarity(nlp: Language, name: str) -> PolarityTagger:
+    """Build the outcome polarity tagger."""
+    return PolarityTagger()
+
+
+class PolarityTagger:
+    """Reads negation, hedging and direction words around each OUTCOME mention."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set span._.polarity on OUTCOME entities and doc._.outcome for the document."""
+        outcomes = [e for e in doc.ents if e.label_ == "OUTCOME"]
+        for ent in outcomes:
+            ent._.polarity = self.polarity(doc, ent, outcomes)
+        doc._.outcome = document_outcome([e._.polarity for e in outcomes])
+        return doc
+
+    def polarity(self, doc: Doc, ent: Span, outcomes: list[Span]) -> str:
+        """The polarity of one outcome mention from its clause (and a following "However ..." sentence)."""
+        sent = ent.sent
+        clause = _clause(doc, ent, sent)
+        follow = _next_sentence(doc, sent)
+        if follow is not None and _NOT_SUSTAINED.search(follow.text) \
+                and not any(o.start >= follow.start and o.end <= follow.end for o in outcomes):
+            return "not_sustained"
+        return classify(clause, ent.text, self._direction(ent))
+
+    def _direction(self, ent: Span) -> str:
+        concept = load_gazetteer().concepts.get(ent.kb_id_) if ent.kb_id_ else None
+        direction = concept.direction_for(ent.text) if concept is not None else None
+        if direction:
+            return direction
+        return "lower" if _LOWER_BETTER.search(ent.text) else "higher"
+
+
+def classify(clause: str, outcome_text: str, direction: str) -> str:
+    """Polarity of a clause about one outcome whose better direction is "lower" or "higher"."""
+    rest = clause.replace(outcome_text, " ", 1)
+    if _NOT_SUSTAINED.search(rest):
+        return "not_sustained"
+    if _NO_CHANGE.search(rest):
+        return "no_change"
+    if _UNCLEAR.search(rest):
+        return "unclear"
+    if _WORSE.search(rest):
+        return "worsened"
+    down, up = _DOWN.search(rest), _UP.search(rest)
+    if down and (not up or down.start() < up.start()):
+        return "improved" if direction == "lower" else "worsened"
+    if up:
+        return "improved" if direction == "higher" else "worsened"
+    if _BETTER.search(rest):
+        return "improved"
+    return "unclear"
+
+
+def document_outcome(polarities: list[str | None]) -> str | None:
+    """A document's overall outcome from its mentions: fades and harms are never hidden by gains."""
+    seen = [p for p in polarities if p]
+    if not seen:
+        return None
+    if "not_sustained" in seen:
+        return "not_sustained"
+    improved, worsened = seen.count("improved"), seen.count("worsened")
+    if worsened > improved:
+        return "worsened"
+    if improved:
+        return "improved"
+    if "no_change" in seen:
+        return "no_change"
+    return "unclear"
+
+
+def _clause(doc: Doc, ent: Span, sent: Span) -> str:
+    text = sent.text
+    rel_start, rel_end = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+    cut_left = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= rel_start:
+            cut_left = match.start()
+        elif match.start() >= rel_end:
+            return text[cut_left:match.start()]
+    return text[cut_left:]
+
+
+def _next_sentence(doc: Doc, sent: Span) -> Span | None:
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    return nxt if re.match(r"\s*(However|But|Unfortunately|Yet|After|Later|By)\b", nxt.text) else None

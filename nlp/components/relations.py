@@ -1,0 +1,275 @@
+"""Factory `kmob_relations`: WORKS_AT, USED, ADDRESSES, AUTHORED, CITES and LEARNED from rules.
+
+Relations are stored on ``doc._.relations`` as plain tuples; nlp.extract turns them into Relation records.
+Heads that are the document itself use the record's title (the project, lesson or evidence node).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.normalise import term_key
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+
+_LINK_WORDS = frozenset({"at", "from", "of", "for", "with", "in", ",", "(", "both", "all", "based", "the", "and",
+                         "a", "an", "same", "who", "works", "worked", "working", "is", "was"})
+_FUTURE = re.compile(r"\b(next step|will|plans? to|planned|would|should|could|intends?|hope to|recommend)\b", re.I)
+_LESSON_HEADINGS = re.compile(r"^\s*(lessons?\b|what (we )?(learned|learnt|worked|did not work|didn't work|went well|"
+                              r"was harder|would|we would)|key lessons?|learning)", re.I | re.M)
+_AUTHOR_CUES = re.compile(r"\b(written|prepared|compiled|authored|captured|wrote|write-up by|summary by)\b", re.I)
+_NICE_CODE = re.compile(r"\bNICE (?:clinical |public health |quality |technology appraisal )?(?:guideline|guidance|"
+                        r"standard|quality standard)s? \(?((?:NG|CG|PH|QS|TA|NG)\d+)\)?")
+_REF_ENTRY = re.compile(r"(?P<authors>(?:[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)? [A-Z]{1,3}(?:, )?)+|[A-Z][A-Za-z&' ]{1,60}?)"
+                        r"\.\s+(?P<title>[^.]+?(?:\.[^.\s][^.]*?)*)(?: \((?P<code>[A-Z]{2}\d+)\))?\.\s+"
+                        r"(?P<rest>[^.]*?\.?\s*(?:19|20)\d\d)\.")
+_CONCEPT_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION")
+_LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
+_STOP = frozenset({"of", "the", "a", "an", "to", "for", "in", "on", "and", "with", "per", "rate", "rates"})
+
+
+@dataclass(frozen=True)
+class RawRelation:
+    """A relation before it becomes a typed record: ends are entity spans or the document itself."""
+
+    type: str
+    head: Span | None  # None: the document
+    tail: Span | None
+    sentence: Span | None
+    score: float
+    role: str | None = None
+    tail_text: str | None = None  # for tails that are titles, not spans (CITES, AUTHORED)
+    head_text: str | None = None
+
+
+@Language.factory("kmob_relations", default_config={"max_gap": 25})
+def make_relations(nlp: Language, name: str, max_gap: int) -> RelationExtractor:
+    """Build the rule-based relation extractor."""
+    return RelationExtractor(max_gap)
+
+
+class RelationExtractor:
+    """Dependency and pattern rules over the entities of one document."""
+
+    def __init__(self, max_gap: int = 25):
+        self.max_gap = max_gap
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Collect relations into doc._.relations."""
+        record = doc._.kmob_record
+        kind = record.kind if record is not None else "project"
+        rels: list[RawRelation] = []
+        rels += self.works_at(doc, record)
+        rels += self.used(doc, kind)
+        if kind == "project":
+            rels += self.addresses(doc, record)
+        if kind == "lesson":
+            rels += self.learned(doc, record)
+        rels += self.authored_and_cites(doc, record, kind)
+        doc._.relations = rels
+        return doc
+
+    def works_at(self, doc: Doc, record) -> list[RawRelation]:
+        """Person -> organisation in the same sentence, joined by "at/from/of" and appositives."""
+        rels = []
+        for sent in doc.sents:
+            ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+            people = [e for e in ents if e.label_ == "PERSON"]
+            orgs = [e for e in ents if e.label_ == "ORG"]
+            if not people or not orgs:
+                continue
+            for person in people:
+                org = self._org_after(doc, person, ents) or self._team_org(doc, sent, person, orgs)
+                if org is None:
+                    continue
+                role = _role_for(doc, person, ents)
+                rels.append(RawRelation("WORKS_AT", person, org, sent, 0.8, role=role))
+        return rels
+
+    def _org_after(self, doc: Doc, person: Span, ents: list[Span]) -> Span | None:
+        later = [e for e in ents if e.start >= person.end and e.start - person.end <= self.max_gap]
+        for ent in later:
+            if ent.label_ == "ORG":
+                gap = doc[person.end:ent.start]
+                words = [t for t in gap if t.ent_type_ != "ROLE" and not t.is_punct]
+                if any(t.pos_ == "VERB" and t.lower_ not in _LINK_WORDS for t in gap if t.ent_type_ != "ROLE"):
+                    return None
+                if words and words[-1].lower_ not in ("at", "from", "of", "the", "both", "all", "with", "for") \
+                        and gap and gap[-1].text not in (",", "("):
+                    return None
+                return ent
+            if ent.label_ == "PERSON" and not _both_at(doc, ent, ents):
+                return None
+        return None
+
+    def _team_org(self, doc: Doc, sent: Span, person: Span, orgs: list[Span]) -> Span | None:
+        """"The team from X was led by A, with B" and "X's falls lead, A": the sentence's one organisation."""
+        before = [o for o in orgs if o.end <= person.start]
+        if len(orgs) != 1 or not before:
+            return None
+        org = before[0]
+        window = doc[max(sent.start, org.start - 3):org.start].text.lower()
+        after = doc[org.end:min(org.end + 2, sent.end)].text.lower()
+        if re.search(r"\b(team|staff|colleagues|clinicians|nurses|librarians?) (from|at)\b", window) or \
+                after.startswith(("'s", "’s")) or re.search(r"\b(at|from)\b", window) and "led by" in sent.text:
+            return org
+        return None
+
+    def used(self, doc: Doc, kind: str) -> list[RawRelation]:
+        """Project or person -> QI method / KM technique; a person when they are the subject of the verb."""
+        rels = []
+        for ent in doc.ents:
+            if ent.label_ not in ("QI_METHOD", "KM_TECHNIQUE"):
+                continue
+            sent = ent.sent
+            if _FUTURE.search(_clause_text(doc, ent)):
+                continue
+            people = _subject_people(doc, ent)
+            if people:
+                rels += [RawRelation("USED", p, ent, sent, 0.75) for p in people]
+            elif kind == "project":
+                rels.append(RawRelation("USED", None, ent, sent, 0.7))
+        return rels
+
+    def addresses(self, doc: Doc, record) -> list[RawRelation]:
+        """Project -> conditions/outcomes/topics it targets: those in its title or aim, and related measures."""
+        title = record.title if record is not None else ""
+        title_keys = {term_key(t) for t in _title_terms(doc, title)}
+        first = next(iter(doc.sents), None)
+        aim_sents = [s for s in doc.sents if re.match(r"\s*(aim|the aim|this project aimed|we aimed)", s.text, re.I)]
+        aim_sents = aim_sents or ([first] if first is not None else [])
+        targets: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in _CONCEPT_LABELS:
+                continue
+            in_aim = any(s.start <= ent.start < s.end for s in aim_sents)
+            if term_key(ent.text) in title_keys or (in_aim and ent.label_ != "INTERVENTION"):
+                targets.append(ent)
+        words = {w for t in targets for w in term_key(t.text).split() if w not in _STOP}
+        words |= {w for k in title_keys for w in k.split() if w not in _STOP}
+        for ent in doc.ents:
+            if ent.label_ == "OUTCOME" and ent not in targets and words & set(term_key(ent.text).split()):
+                targets.append(ent)
+        return [RawRelation("ADDRESSES", None, t, t.sent, 0.7) for t in targets]
+
+    def learned(self, doc: Doc, record) -> list[RawRelation]:
+        """Lesson -> concepts named in its title or in its lesson paragraphs."""
+        title_keys = {term_key(t) for t in _title_terms(doc, record.title if record is not None else "")}
+        spans = _lesson_spans(doc.text)
+        rels = []
+        for ent in doc.ents:
+            if ent.label_ not in _LEARNED_LABELS:
+                continue
+            in_title = term_key(ent.text) in title_keys
+            in_lesson = any(a <= ent.start_char < b for a, b in spans) and ent.label_ != "SETTING"
+            if in_title or in_lesson:
+                rels.append(RawRelation("LEARNED", None, ent, ent.sent, 0.6 if in_lesson else 0.7))
+        return rels
+
+    def authored_and_cites(self, doc: Doc, record, kind: str) -> list[RawRelation]:
+        """Authors of this record, reference-list authorship, and what the record cites."""
+        rels: list[RawRelation] = []
+        title = record.title if record is not None else None
+        if kind in ("lesson", "evidence"):
+            authors = [p for p in (record.people if record is not None else ()) if p.role in ("author", "lead")]
+            names = {p.name for p in authors}
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" and _AUTHOR_CUES.search(ent.sent.text) and ent.sent.start < 60:
+                    names.add(doc._.canonical.get((ent.start, ent.end), ent.text) if doc._.canonical else ent.text)
+            for name in sorted(names):
+                rels.append(RawRelation("AUTHORED", None, None, None, 0.9, head_text=name, tail_text=title))
+        refs = parse_references(doc.text)
+        code_titles = {code: t for t, _authors, code in refs if code}
+        cited = list(record.cites) if record is not None else []
+        for ref_title, authors, _code in refs:
+            cited.append(ref_title)
+            for author in authors:
+                rels.append(RawRelation("AUTHORED", None, None, None, 0.8, head_text=author, tail_text=ref_title))
+        for match in _NICE_CODE.finditer(doc.text):
+            cited.append(code_titles.get(match.group(1), match.group(0)))
+        seen = set()
+        for item in cited:
+            key = term_key(item)
+            if key not in seen:
+                seen.add(key)
+                rels.append(RawRelation("CITES", None, None, None, 0.85, tail_text=item))
+        return rels
+
+
+def parse_references(text: str) -> list[tuple[str, list[str], str | None]]:
+    """(title, authors as "CN Okafor", guideline code) for each entry of a reference list."""
+    match = re.search(r"\bReferences?:?\s", text)
+    if match is None:
+        return []
+    entries = []
+    for ref in _REF_ENTRY.finditer(text, match.end()):
+        authors = []
+        for author in ref.group("authors").split(", "):
+            parts = author.strip().rsplit(" ", 1)
+            if len(parts) == 2 and parts[1].isupper() and len(parts[1]) <= 3:
+                authors.append(f"{parts[1]} {parts[0]}")
+        entries.append((ref.group("title").strip(), authors, ref.group("code")))
+    return entries
+
+
+def _both_at(doc: Doc, person: Span, ents: list[Span]) -> bool:
+    """Whether a sentence like "A, role, and B, role, both at X" shares the organisation."""
+    sent = person.sent.text.lower()
+    return " both at " in sent or " all at " in sent or " both from " in sent or " all from " in sent
+
+
+def _role_for(doc: Doc, person: Span, ents: list[Span]) -> str | None:
+    for ent in ents:
+        if ent.label_ != "ROLE":
+            continue
+        if 0 <= ent.start - person.end <= 3 or 0 <= person.start - ent.end <= 1:
+            return ent.text
+    return None
+
+
+def _subject_people(doc: Doc, ent: Span) -> list[Span]:
+    """PERSON entities that are the subject of the verb governing this mention."""
+    token = ent.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+            if not subjects and token.dep_ == "conj":
+                subjects = [c for c in token.head.children if c.dep_ in ("nsubj",)]
+            people = []
+            for subject in subjects:
+                sub = subject if subject.dep_ != "agent" else next(iter(subject.children), subject)
+                span = doc[sub.left_edge.i:sub.right_edge.i + 1]
+                people += [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start
+                           and e.end <= span.end]
+            return people
+        if token.head is token:
+            break
+        token = token.head
+    return []
+
+
+def _clause_text(doc: Doc, ent: Span) -> str:
+    return ent.sent.text
+
+
+def _title_terms(doc: Doc, title: str) -> list[str]:
+    """Entity surface strings of the document that also occur in its title."""
+    lowered = title.lower()
+    return [e.text for e in doc.ents if e.label_ in _LEARNED_LABELS and e.text.lower() in lowered]
+
+
+def _lesson_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of paragraphs headed like lessons ("What we learned:", "Lesson 2:")."""
+    spans = []
+    start = 0
+    for para in text.split("\n"):
+        end = start + len(para)
+        if _LESSON_HEADINGS.match(para):
+            spans.append((start, end))
+        start = end + 1
+    return spans

@@ -1,0 +1,181 @@
+"""Score extraction against the annotated evaluation set (tests/data/eval/documents.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nlp.documents import read_paths
+from nlp.normalise import term_key
+from nlp.records import Document, Extraction
+
+EVAL_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval" / "documents.jsonl"
+LABELS = ("PERSON", "ORG", "CONDITION", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING", "OUTCOME", "TOPIC",
+          "ROLE")
+RELATION_TYPES = ("WORKS_AT", "USED", "ADDRESSES", "AUTHORED", "CITES", "LEARNED")
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and false negatives for one label or relation type."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def scores(self) -> dict[str, float | int]:
+        """Precision, recall, F1 and the counts."""
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": self.tp, "fp": self.fp,
+                "fn": self.fn}
+
+
+@dataclass
+class Report:
+    """Scores over one split."""
+
+    split: str
+    documents: int = 0
+    entities: dict[str, Tally] = field(default_factory=lambda: {label: Tally() for label in LABELS})
+    relations: dict[str, Tally] = field(default_factory=lambda: {t: Tally() for t in RELATION_TYPES})
+    polarity_correct: int = 0
+    polarity_total: int = 0
+    polarity_found: int = 0
+    confusion: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        """A JSON-ready summary."""
+        return {
+            "split": self.split, "documents": self.documents,
+            "entities": {k: v.scores() for k, v in self.entities.items()},
+            "relations": {k: v.scores() for k, v in self.relations.items()},
+            "polarity": {"accuracy": round(self.polarity_correct / self.polarity_total, 3) if self.polarity_total
+                         else 0.0, "correct": self.polarity_correct, "total": self.polarity_total,
+                         "outcome_mentions_found": self.polarity_found},
+        }
+
+
+def load_gold(path: Path = EVAL_PATH) -> list[tuple[dict, Document]]:
+    """Gold records paired with the Document the readers make of them."""
+    pairs = []
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [d for d in read_paths([path]) if isinstance(d, Document)]
+    by_id = {d.id: d for d in docs}
+    for gold in lines:
+        if gold.get("id") in by_id:
+            pairs.append((gold, by_id[gold["id"]]))
+    return pairs
+
+
+def gold_mentions(text: str, entities: list[dict]) -> set[tuple[int, int, str]]:
+    """Every whole-word occurrence of each gold string, longest first, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    mentions = set()
+    for ent in sorted(entities, key=lambda e: -len(e["text"])):
+        for match in re.finditer(r"(?<!\w)" + re.escape(ent["text"]) + r"(?!\w)", text):
+            if any(match.start() < b and match.end() > a for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            mentions.add((match.start(), match.end(), ent["label"]))
+    return mentions
+
+
+def _nth_occurrence(text: str, needle: str, n: int) -> tuple[int, int] | None:
+    matches = list(re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text))
+    return (matches[n - 1].start(), matches[n - 1].end()) if len(matches) >= n else None
+
+
+def score_document(report: Report, gold: dict, extraction: Extraction) -> None:
+    """Add one document's entity, relation and polarity results to the report."""
+    report.documents += 1
+    text = extraction.document.text
+    expected = gold_mentions(text, gold.get("entities", []))
+    predicted = {(e.start, e.end, e.label) for e in extraction.entities if e.label in report.entities}
+    for label in LABELS:
+        exp = {m for m in expected if m[2] == label}
+        pred = {m for m in predicted if m[2] == label}
+        report.entities[label].tp += len(exp & pred)
+        report.entities[label].fp += len(pred - exp)
+        report.entities[label].fn += len(exp - pred)
+    _score_relations(report, gold, extraction)
+    for outcome in gold.get("outcomes", []):
+        report.polarity_total += 1
+        where = _nth_occurrence(text, outcome["text"], outcome.get("occurrence", 1))
+        hit = None
+        if where is not None:
+            hit = next((e for e in extraction.entities if e.label == "OUTCOME" and e.start < where[1]
+                        and e.end > where[0]), None)
+        if hit is not None:
+            report.polarity_found += 1
+        got = hit.polarity if hit is not None else None
+        report.confusion[(outcome["polarity"], got)] += 1
+        if got == outcome["polarity"]:
+            report.polarity_correct += 1
+
+
+def _score_relations(report: Report, gold: dict, extraction: Extraction) -> None:
+    # A gold end is matched by its canonical name or by any surface string annotated with that canonical;
+    # a predicted end by its canonical name or the surface forms its concept took in this document.
+    surfaces: dict[str, set[str]] = {}
+    for ent in gold.get("entities", []):
+        canonical = ent.get("canonical") or ent["text"]
+        surfaces.setdefault(term_key(canonical), {term_key(canonical)}).add(term_key(ent["text"]))
+    title_key = term_key(extraction.document.title)
+
+    def gold_keys(name: str) -> set[str]:
+        key = term_key(name)
+        return surfaces.get(key, {key})
+
+    def pred_keys(name: str, concept_id: str) -> set[str]:
+        keys = {term_key(name)} | {term_key(s) for s in extraction.aliases.get(concept_id, ())}
+        return keys | ({title_key} if concept_id.split(":", 1)[-1] == (extraction.document.id or "") else set())
+
+    for rtype in RELATION_TYPES:
+        golds = [(gold_keys(r["head"]), gold_keys(r["tail"])) for r in gold.get("relations", []) if r["type"] == rtype]
+        preds = [(pred_keys(r.head, r.head_id), pred_keys(r.tail, r.tail_id)) for r in extraction.relations
+                 if r.type == rtype]
+        matched_gold: set[int] = set()
+        tally = report.relations[rtype]
+        for head, tail in preds:
+            index = next((i for i, (gh, gt) in enumerate(golds) if i not in matched_gold and head & gh
+                          and tail & gt), None)
+            if index is not None:
+                matched_gold.add(index)
+                tally.tp += 1
+            elif not any(head & gh and tail & gt for gh, gt in golds):
+                tally.fp += 1  # a second prediction of an already matched gold relation is a duplicate, not wrong
+        tally.fn += len(golds) - len(matched_gold)
+
+
+def evaluate(split: str = "dev", path: Path = EVAL_PATH, extractor=None) -> dict[str, Report]:
+    """Run the extractor over the chosen split(s) and score it; returns one Report per split."""
+    from nlp.extract import Extractor
+
+    extractor = extractor or Extractor()
+    pairs = [(g, d) for g, d in load_gold(path) if split == "all" or g.get("split") == split]
+    reports = {s: Report(s) for s in sorted({g.get("split", "dev") for g, _ in pairs})}
+    for (gold, _doc), extraction in zip(pairs, extractor.extract_many(d for _, d in pairs), strict=True):
+        score_document(reports[gold.get("split", "dev")], gold, extraction)
+    return reports
+
+
+def format_report(report: Report) -> str:
+    """A plain-text table of the report."""
+    lines = [f"split: {report.split}  documents: {report.documents}", f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}"
+             f"{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, tally in [*report.entities.items(), ("--", None), *report.relations.items()]:
+        if tally is None:
+            lines.append("relations")
+            continue
+        s = tally.scores()
+        lines.append(f"{name:<14}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>6}{s['fp']:>6}"
+                     f"{s['fn']:>6}")
+    pol = report.as_dict()["polarity"]
+    lines.append(f"polarity accuracy: {pol['accuracy']:.3f} ({pol['correct']}/{pol['total']}; outcome mention "
+                 f"found for {pol['outcome_mentions_found']})")
+    return "\n".join(lines)

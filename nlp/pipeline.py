@@ -1,0 +1,37 @@
+"""Build the spaCy pipeline from nlp/config.cfg: base model, then kmob's registered factories in order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from confection import Config
+from spacy.language import Language
+
+import nlp.components  # noqa: F401  (registers the kmob_* factories)
+
+CONFIG_PATH = Path(__file__).parent / "config.cfg"
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read the pipeline config."""
+    return Config().from_disk(path or CONFIG_PATH)
+
+
+def build_pipeline(path: str | Path | None = None) -> Language:
+    """A fresh pipeline as the config describes it."""
+    config = load_config(path)
+    base = config["base"]
+    nlp = spacy.load(base["model"], exclude=list(base.get("disable", [])))
+    for name in config["pipeline"]["components"]:
+        settings = dict(config["components"][name])
+        factory = settings.pop("factory")
+        nlp.add_pipe(factory, name=name, config=settings)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_pipeline() -> Language:
+    """One pipeline per process: loading the model and patterns takes seconds."""
+    return build_pipeline()
