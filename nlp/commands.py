@@ -1,0 +1,87 @@
+"""`kmob extract` and `kmob evaluate`: registered on the main CLI's argparse subparsers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+KINDS = ("auto", "project", "lesson", "evidence", "profile")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `extract` and `evaluate` subcommands."""
+    extract = subparsers.add_parser("extract", help="extract entities and relations from files")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("--kind", choices=KINDS, default="auto")
+    extract.add_argument("--format", choices=("json",), default="json")
+    extract.set_defaults(func=run_extract)
+    evaluate = subparsers.add_parser("evaluate", help="score extraction on the evaluation set")
+    evaluate.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    evaluate.add_argument("--data", type=Path, default=None, help="evaluation set (JSONL)")
+    evaluate.add_argument("--output", type=Path, default=Path("var/evaluation.json"))
+    evaluate.set_defaults(func=run_evaluate)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Print the extraction of every readable record as JSON; errors go to stderr."""
+    from nlp.documents import read_paths
+    from nlp.records import Document, ReadError
+
+    documents: list[Document] = []
+    for item in read_paths(args.paths, kind=args.kind):
+        if isinstance(item, ReadError):
+            print(f"error: {item.source}: {item.message}", file=sys.stderr)
+        else:
+            documents.append(item)
+    if not documents:
+        print("error: nothing could be read", file=sys.stderr)
+        return 2
+    from nlp.extract import Extractor
+
+    out = []
+    for extraction in Extractor().extract_many(documents):
+        doc = extraction.document
+        out.append({
+            "source": doc.source, "kind": doc.kind, "title": doc.title,
+            "entities": [{"text": e.text, "label": e.label, "start": e.start, "end": e.end,
+                          "concept_id": e.concept_id, "canonical": e.canonical, "score": e.score}
+                         for e in extraction.entities],
+            "relations": [{"type": r.type, "head": r.head, "tail": r.tail, "head_id": r.head_id,
+                           "tail_id": r.tail_id, "sentence": r.sentence, "score": r.score}
+                          for r in extraction.relations],
+        })
+    json.dump({"documents": out}, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Print P/R/F1 per label and relation type and polarity accuracy; write them as JSON."""
+    from nlp.evaluate import EVAL_PATH, evaluate, format_report
+
+    data = args.data or EVAL_PATH
+    if not data.exists():
+        print(f"error: {data}: evaluation set not found", file=sys.stderr)
+        return 2
+    reports = evaluate(args.split, data)
+    for report in reports.values():
+        print(format_report(report))
+        print()
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps({s: r.as_dict() for s, r in reports.items()}, indent=1))
+    print(f"wrote {args.output}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Standalone entry point (`python -m nlp.commands`) until the main CLI registers these commands."""
+    parser = argparse.ArgumentParser(prog="kmob")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""Benchmark (not a test): full kmob pipeline vs the bare statistical model, same texts, one run.
+
+Prints words/second for each, their ratio (target >= 0.8) and peak RSS; writes tests/bench/results/nlp.json.
+Run: .venv/bin/python tests/bench/bench_nlp.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+
+import spacy
+
+from nlp.documents import read_paths
+from nlp.pipeline import build_pipeline, load_config
+from nlp.records import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = [ROOT / "tests" / "data" / "eval" / "documents.jsonl", ROOT.parent / "shared" / "data" / "connected-health-cities"]
+
+
+def _texts(repeat: int) -> list[str]:
+    texts = [d.text for path in CORPORA if path.exists() for d in read_paths([path]) if isinstance(d, Document)]
+    return texts * repeat
+
+
+def _run(nlp, docs_in, batch_size: int) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(docs_in, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    """Time both pipelines and report."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=64)
+    args = parser.parse_args()
+    texts = _texts(args.repeat)
+    bare = spacy.load(load_config()["base"]["model"])
+    full = build_pipeline()
+    words = sum(len(d) for d in bare.tokenizer.pipe(texts))
+    # Warm up both so model loading and first-call caches are not timed.
+    _run(bare, texts[:5], args.batch_size)
+    _run(full, texts[:5], args.batch_size)
+    bare_s = _run(bare, texts, args.batch_size)
+    full_s = _run(full, texts, args.batch_size)
+    result = {
+        "documents": len(texts), "words": words,
+        "bare_words_per_s": round(words / bare_s), "full_words_per_s": round(words / full_s),
+        "ratio": round(bare_s / full_s, 3), "target_ratio": 0.8,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "pipeline": full.pipe_names,
+    }
+    for key, value in result.items():
+        print(f"{key}: {value}")
+    out = Path(__file__).parent / "results" / "nlp.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1))
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
