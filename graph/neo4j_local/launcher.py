@@ -47,10 +47,14 @@ def _neo4j_version() -> str:
 
 
 def is_built() -> bool:
-    """True when the jars for the pinned Neo4j version have been copied by `mvn package`."""
-    return (TARGET / "classes" / "kmob" / "Neo4jMain.class").exists() and (
-        TARGET / "lib" / f"neo4j-{_neo4j_version()}.jar"
-    ).exists()
+    """True when `mvn package` has compiled the current launcher and copied the pinned Neo4j's jars."""
+    compiled = TARGET / "classes" / "kmob" / "Neo4jMain.class"
+    source = BUILD_DIR / "src" / "main" / "java" / "kmob" / "Neo4jMain.java"
+    return (
+        compiled.exists()
+        and compiled.stat().st_mtime >= max(source.stat().st_mtime, POM.stat().st_mtime)
+        and (TARGET / "lib" / f"neo4j-{_neo4j_version()}.jar").exists()
+    )
 
 
 def build(quiet: bool = True) -> None:

@@ -47,12 +47,39 @@ public final class Neo4jMain {
       System.out.println("NEO4J STOPPED");
     }));
 
-    // The embedded API bypasses auth, so it can (re)set the password from settings on every start:
-    // idempotent, and a changed NEO4J_PASSWORD takes effect on the next start.
-    dbms.database("system").executeTransactionally(
-        "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+    try {
+      setPassword(dbms, password);
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      // Neo4j's own threads would keep the JVM alive; exit so the launcher sees the failure at once.
+      System.exit(1);
+    }
     System.out.println("NEO4J READY bolt://" + host + ":" + boltPort + " home=" + home);
     System.out.flush();
     Thread.currentThread().join();
+  }
+
+  /**
+   * The embedded API bypasses auth, so it can (re)set the password from settings on every start; a changed
+   * NEO4J_PASSWORD takes effect on the next start. Setting the same password again is refused by Neo4j,
+   * which here means it is already right.
+   */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    try {
+      dbms.database("system").executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+    } catch (RuntimeException e) {
+      if (!String.valueOf(rootMessage(e)).contains("Old password and new password cannot be the same")) {
+        throw e;
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 }

@@ -1,0 +1,48 @@
+"""docker-compose.yml cannot run here (no Docker engine), so check it as text against the app's settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from graph.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_neo4j_uses_the_official_5_community_image_with_auth_and_volumes() -> None:
+    neo4j = _compose()["services"]["neo4j"]
+    image, tag = neo4j["image"].split(":")
+    assert image == "neo4j"
+    assert tag.startswith("5.") and "community" in tag
+    assert neo4j["environment"]["NEO4J_AUTH"].startswith("neo4j/")
+    assert any(v.endswith(":/data") for v in neo4j["volumes"])
+    assert "healthcheck" in neo4j
+
+
+def test_app_settings_match_what_the_code_reads() -> None:
+    app = _compose()["services"]["kmob"]
+    env = app["environment"]
+    assert env["NEO4J_URI"].startswith("bolt://neo4j:")
+    assert env["NEO4J_URI"].rsplit(":", 1)[1] == "7687"
+    known = {f"NEO4J_{n}" for n in ("URI", "USER", "PASSWORD", "DATABASE")}
+    settings_source = (ROOT / "graph" / "settings.py").read_text()
+    for name in env:
+        assert name in known or f'"{name}"' in settings_source, f"{name} is not read by graph/settings.py"
+    assert env["KMOB_ANONYMOUS_READS"] == "false"
+    port = int(env["KMOB_PORT"])
+    assert any(p.endswith(f":{port}") for p in app["ports"])
+    assert app["depends_on"]["neo4j"]["condition"] == "service_healthy"
+
+
+def test_dockerfile_builds_the_packages_the_compose_file_runs() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for package in ("graph", "schema", "nlp", "server"):
+        assert f"COPY {package} {package}" in dockerfile
+    assert dockerfile.startswith("#") and "FROM python:3.11" in dockerfile
+    assert Settings().port == 8000
