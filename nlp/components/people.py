@@ -76,12 +76,17 @@ class PeopleLinker:
     def __call__(self, doc: Doc) -> Doc:
         """Fix and link the document's people and organisations."""
         record = doc._.kmob_record
-        ents = [self._repair(doc, e) for e in doc.ents]
-        ents = [e for e in ents if e is not None]
+        # The record's own people come first so they win ties against the model's ORG guesses.
+        ents = _spans_for(doc, [p.name for p in record.people], "PERSON", []) if record is not None else []
+        names = {p.name for p in record.people} if record is not None else set()
+        for ent in doc.ents:
+            fixed = self._repair(doc, ent)
+            if fixed is not None and fixed.label_ == "ORG" and fixed.text in names:
+                fixed = Span(doc, fixed.start, fixed.end, label="PERSON")
+            if fixed is not None:
+                ents.append(fixed)
         ents.extend(self._honorific_names(doc, ents))
         ents.extend(self._citation_names(doc, ents))
-        if record is not None:
-            ents.extend(_spans_for(doc, [p.name for p in record.people], "PERSON", ents))
         ents = filter_spans(ents)
         ents = self._roles(doc, ents)
         canonical: dict[tuple[int, int], str] = {}
@@ -96,7 +101,7 @@ class PeopleLinker:
             return ent
         start, end = ent.start, ent.end
         label = ent.label_
-        while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ == "the" and label == "PERSON"):
+        while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ == "the"):
             if doc[start].lower_ in HONORIFICS:
                 label = "PERSON"
             start += 1

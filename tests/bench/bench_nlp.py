@@ -19,7 +19,8 @@ from nlp.pipeline import build_pipeline, load_config
 from nlp.records import Document
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPORA = [ROOT / "tests" / "data" / "eval" / "documents.jsonl", ROOT.parent / "shared" / "data" / "connected-health-cities"]
+CORPORA = [ROOT / "tests" / "data" / "eval" / "documents.jsonl",
+           ROOT.parent / "shared" / "data" / "connected-health-cities"]
 
 
 def _texts(repeat: int) -> list[str]:

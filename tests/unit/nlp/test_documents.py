@@ -24,7 +24,8 @@ def test_jsonl_bad_line_reports_line_and_keeps_others(tmp_path):
 
 def test_markdown_front_matter_lists_and_title(tmp_path):
     f = tmp_path / "p.md"
-    f.write_text("---\ntitle: Falls project\nkind: project\ntags: [falls, wards]\ncites: [\"NG249\"]\n---\nBody text.\n")
+    f.write_text("---\ntitle: Falls project\nkind: project\ntags: [falls, wards]\n"
+                 "cites: [\"NG249\"]\n---\nBody text.\n")
     (doc,) = _read(f)
     assert doc.title == "Falls project" and doc.tags == ("falls", "wards") and doc.cites == ("NG249",)
     assert doc.text.strip() == "Body text."
