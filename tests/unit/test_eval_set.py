@@ -13,8 +13,18 @@ EVAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "documents.jsonl"
 
 KINDS = {"project", "lesson", "evidence", "profile"}
 SPLITS = {"dev", "heldout"}
-LABELS = {"PERSON", "ORG", "CONDITION", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING", "OUTCOME",
-          "TOPIC", "ROLE"}
+LABELS = {
+    "PERSON",
+    "ORG",
+    "CONDITION",
+    "INTERVENTION",
+    "QI_METHOD",
+    "KM_TECHNIQUE",
+    "SETTING",
+    "OUTCOME",
+    "TOPIC",
+    "ROLE",
+}
 CONCEPT_LABELS = {"CONDITION", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING", "OUTCOME", "TOPIC"}
 POLARITIES = {"improved", "no_change", "worsened", "not_sustained", "unclear"}
 HONORIFICS = ("Dr ", "Prof ", "Professor ", "Mr ", "Mrs ", "Ms ", "Sister ")
@@ -113,7 +123,7 @@ def test_entities(doc):
     for s in seen:
         for m in _whole_word(s, re.IGNORECASE).finditer(text):
             assert any(a <= m.start() and m.end() <= b for a, b, _ in mentions), (
-                f"{text[m.start():m.end()]!r} at {m.start()} is not covered by any gold mention"
+                f"{text[m.start() : m.end()]!r} at {m.start()} is not covered by any gold mention"
             )
 
 
