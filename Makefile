@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
+	$(KMOB) assets build
 
 run: setup
 	$(KMOB) neo4j start
@@ -25,6 +26,7 @@ run: setup
 	$(KMOB) serve
 
 test: setup
+	bash tests/e2e/ensure_chromium.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(TEST_ENV) $(KMOB) neo4j start

@@ -85,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
-    registrars = []
+    from server.assets import register as register_assets
+
+    registrars = [register_assets]
     try:
         from nlp.commands import register as register_nlp
 
