@@ -14,11 +14,11 @@ import zlib
 DIMENSIONS = 256
 _WORD = re.compile(r"[a-z][a-z0-9\-]{2,}")
 _STOP = frozenset(
-    "the and for with that this from were was are has have had our their they them into over under after before "
-    "which while when where what who whom will would could should may might also more most less than then there "
-    "been being about across each per all any some such not but its it's his her him she you your we us one two "
-    "three within between during both other these those only very much many can did does done using used use "
-    "project team teams staff patients patient ward wards nhs trust".split()
+    """the and for with that this from were was are has have had our their they them into over under after before
+    which while when where what who whom will would could should may might also more most less than then there
+    been being about across each per all any some such not but its it's his her him she you your we us one two
+    three within between during both other these those only very much many can did does done using used use
+    project team teams staff patients patient ward wards nhs trust""".split()  # noqa: SIM905 - a word list reads best as text
 )
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ment", "ies", "ed", "es", "s")
 

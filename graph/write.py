@@ -1,0 +1,282 @@
+"""Writes a GraphBatch in one transaction: retract what changed sources said before, then UNWIND ... MERGE.
+
+Every relationship keeps `sources`, the ids of the Source nodes that support it, so a changed record removes
+only its own support and a fact another source still states survives.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.batch import GraphBatch, RelRow
+from graph.database import Database
+
+# The relationship shapes the model allows. Query text is built only from these constants, never from input.
+REL_SHAPES: frozenset[tuple[str, str, str]] = frozenset(
+    {
+        ("WORKS_AT", "Person", "Organisation"),
+        ("CONTRIBUTED_TO", "Person", "Project"),
+        ("AUTHORED", "Person", "Document"),
+        ("MENTIONS", "Document", "Concept"),
+        ("MENTIONS", "Document", "Person"),
+        ("MENTIONS", "Document", "Organisation"),
+        ("MENTIONS", "Person", "Concept"),
+        ("USES_METHOD", "Document", "Concept"),
+        ("ADDRESSES", "Document", "Concept"),
+        ("LEARNED", "Document", "Concept"),
+        ("FROM", "Document", "Project"),
+        ("CITES", "Document", "Evidence"),
+        ("OWNED_BY", "Document", "Organisation"),
+        ("FROM_SOURCE", "Document", "Source"),
+        ("FROM_SOURCE", "Person", "Source"),
+    }
+)
+DOCUMENT_LABELS = {"project": "Project", "lesson": "Lesson", "evidence": "Evidence"}
+
+UPSERT_SOURCES = """
+UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s.path = row.path, s.content_hash = row.content_hash, s.extractor_version = row.extractor_version,
+    s.ingested_at = datetime()
+"""
+
+# Take back everything the given sources said: their ids leave each relationship's `sources`, and a
+# relationship left with none is deleted. Nodes that then have no relationships are removed too.
+RETRACT_SOURCES = """
+UNWIND $source_ids AS sid
+MATCH (s:Source {id: sid})<-[:FROM_SOURCE]-(owner)
+CALL (owner, sid) {
+  MATCH (owner)-[r]-(other)
+  WHERE sid IN r.sources
+  RETURN r, other
+  UNION
+  MATCH (owner)-[]-(p:Person)-[r:WORKS_AT]->(other)
+  WHERE sid IN r.sources
+  RETURN r, other
+}
+WITH DISTINCT r, other, sid
+SET r.sources = [x IN r.sources WHERE x <> sid]
+WITH r, other WHERE size(r.sources) = 0
+DELETE r
+WITH DISTINCT other
+WHERE (other:Concept OR other:Person OR other:Organisation OR coalesce(other.placeholder, false))
+  AND NOT (other)--() AND NOT coalesce(other.visibility_curated, false)
+DELETE other
+"""
+
+UPSERT_DOCUMENT = {
+    label: f"""
+UNWIND $rows AS row
+MERGE (d:{label}:Document {{id: row.id}})
+SET d += row.props, d.kind = row.kind, d.source_id = row.source_id, d.placeholder = false
+WITH d, row
+MATCH (s:Source {{id: row.source_id}})
+MERGE (d)-[:FROM_SOURCE]->(s)
+WITH d
+// A lesson or citation that named this document by title before it existed pointed at a placeholder.
+MATCH (ph:{label} {{id: 'ref:' + d.title_key}})
+WHERE ph <> d
+CALL (ph, d) {{
+  MATCH (x)-[old]->(ph)
+  WITH x, old, type(old) AS kind, old.sources AS sources
+  CALL (x, d, kind, sources) {{
+    WITH x, d, kind, sources WHERE kind = 'CITES'
+    MERGE (x)-[n:CITES]->(d)
+    SET n.sources = sources
+  }}
+  CALL (x, d, kind, sources) {{
+    WITH x, d, kind, sources WHERE kind = 'FROM'
+    MERGE (x)-[n:FROM]->(d)
+    SET n.sources = sources
+  }}
+  DELETE old
+}}
+DETACH DELETE ph
+"""
+    for label in DOCUMENT_LABELS.values()
+}
+
+UPSERT_PEOPLE = """
+UNWIND $rows AS row
+MERGE (p:Person {id: row.id})
+ON CREATE SET p.name = row.name, p.visibility = coalesce(row.visibility, 'public')
+SET p.aliases = apoc_free_union,
+    p.role = coalesce(row.role, p.role),
+    p.summary = coalesce(row.summary, p.summary),
+    p.email = coalesce(row.email, p.email),
+    p.visibility = CASE
+      WHEN coalesce(p.visibility_curated, false) THEN p.visibility
+      WHEN row.visibility IS NOT NULL THEN row.visibility
+      ELSE coalesce(p.visibility, 'public') END
+SET p.aliases_text = reduce(t = '', a IN p.aliases | t + ' ' + a)
+""".replace(
+    "apoc_free_union",
+    "reduce(acc = [], a IN coalesce(p.aliases, []) + row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)",
+)
+
+UPSERT_ORGANISATIONS = """
+UNWIND $rows AS row
+MERGE (o:Organisation {id: row.id})
+ON CREATE SET o.name = row.name, o.type = row.type
+SET o.aliases = reduce(acc = [], a IN coalesce(o.aliases, []) + row.aliases |
+      CASE WHEN a IN acc THEN acc ELSE acc + a END)
+SET o.aliases_text = reduce(t = '', a IN o.aliases | t + ' ' + a)
+"""
+
+UPSERT_CONCEPTS = """
+UNWIND $rows AS row
+MERGE (c:Concept {id: row.id})
+ON CREATE SET c.name = row.name, c.kind = row.kind
+SET c.aliases = reduce(acc = [], a IN coalesce(c.aliases, []) + row.aliases |
+      CASE WHEN a IN acc THEN acc ELSE acc + a END)
+SET c.aliases_text = reduce(t = '', a IN c.aliases | t + ' ' + a)
+"""
+
+# Curators' decisions (graph-model.md): merged concepts point at the kept one, rejected mentions stay out.
+LOAD_CURATION = """
+CALL () { MATCH (r:ConceptRedirect) RETURN collect([r.id, r.target]) AS redirects }
+CALL () { MATCH (m:RejectedMention) RETURN collect(m.id) AS rejected }
+RETURN redirects, rejected
+"""
+
+MARK_DIRTY = """
+MERGE (state:IngestState {id: 'derived'})
+SET state.dirty = true
+WITH state
+UNWIND $person_ids AS pid
+MATCH (p:Person {id: pid})
+SET p:NeedsDerive
+"""
+
+MARK_DIRTY_PROJECTS = """
+UNWIND $project_ids AS pid
+MATCH (p:Project {id: pid})
+SET p:NeedsDerive
+WITH p
+OPTIONAL MATCH (p)-[:SIMILAR_TO]-(q:Project)
+SET q:NeedsDerive
+"""
+
+
+def _rel_query(rel_type: str, start_label: str, end_label: str, by_title: bool) -> str:
+    if (rel_type, start_label, end_label) not in REL_SHAPES:
+        raise ValueError(f"relationship {start_label}-[:{rel_type}]->{end_label} is not in the graph model")
+    if end_label in ("Project", "Evidence"):
+        # Targets named before they are ingested get a placeholder that the real document adopts.
+        end = (
+            f"OPTIONAL MATCH (found:{end_label} {{title_key: row.end_title_key}}) "
+            f"WITH a, row, found "
+            f"MERGE (b:{end_label}:Document {{id: coalesce(found.id, 'ref:' + row.end_title_key)}}) "
+            if by_title
+            else f"MERGE (b:{end_label}:Document {{id: row.end_id}}) "
+        )
+        end += "ON CREATE SET b.placeholder = true, b.kind = toLower($end_label), b.title = row.end_title "
+    else:
+        end = f"MATCH (b:{end_label} {{id: row.end_id}}) "
+    return (
+        f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.start_id}}) " + end + f"MERGE (a)-[r:{rel_type}]->(b) "
+        "SET r += row.props, "
+        "r.sources = CASE WHEN row.source_id IN coalesce(r.sources, []) THEN r.sources "
+        "ELSE coalesce(r.sources, []) + row.source_id END"
+    )
+
+
+@dataclass(frozen=True)
+class Curation:
+    redirects: dict[str, str]
+    rejected: frozenset[str]  # "<document id>|<concept id>"
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    nodes: int
+    relationships: int
+    statements: int
+
+
+def load_curation(db: Database) -> Curation:
+    """Curators' merges and rejections, applied to every batch so re-ingesting never undoes them."""
+    record = db.read(LOAD_CURATION)[0]
+    return Curation(redirects=dict(record["redirects"]), rejected=frozenset(record["rejected"]))
+
+
+def existing_hashes(db: Database, source_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """content_hash and extractor_version already stored for these sources."""
+    rows = db.read(
+        "UNWIND $ids AS sid MATCH (s:Source {id: sid}) RETURN s.id AS id, s.content_hash AS h, "
+        "s.extractor_version AS v",
+        {"ids": source_ids},
+    )
+    return {r["id"]: (r["h"], r["v"]) for r in rows}
+
+
+def write_batch(db: Database, batch: GraphBatch, replace_sources: list[str]) -> WriteStats:
+    """Write one batch in a single transaction; `replace_sources` are sources whose old facts go first."""
+
+    def work(tx: ManagedTransaction) -> WriteStats:
+        counters: list[Any] = []
+
+        def run(query: str, **params: Any) -> None:
+            counters.append(tx.run(query, params).consume().counters)  # type: ignore[arg-type]
+
+        if replace_sources:
+            run(RETRACT_SOURCES, source_ids=replace_sources)
+        run(UPSERT_SOURCES, rows=[asdict(s) for s in batch.sources])
+        run(UPSERT_ORGANISATIONS, rows=[asdict(o) for o in _unique(batch.organisations)])
+        run(UPSERT_PEOPLE, rows=[asdict(p) for p in _unique(batch.people)])
+        run(UPSERT_CONCEPTS, rows=[asdict(c) for c in _unique(batch.concepts)])
+        by_label: dict[str, list[dict]] = defaultdict(list)
+        for doc in batch.documents:
+            by_label[DOCUMENT_LABELS[doc.kind]].append(asdict(doc))
+        for label, rows in sorted(by_label.items()):
+            run(UPSERT_DOCUMENT[label], rows=rows)
+        for (rel_type, start, end, by_title), rows in sorted(_group(batch.relationships).items()):
+            run(_rel_query(rel_type, start, end, by_title), rows=rows, end_label=end)
+        person_ids = sorted({p.id for p in batch.people})
+        project_ids = sorted({d.id for d in batch.documents if d.kind == "project"})
+        run(MARK_DIRTY, person_ids=person_ids)
+        run(MARK_DIRTY_PROJECTS, project_ids=project_ids)
+        return WriteStats(
+            nodes=sum(c.nodes_created for c in counters),
+            relationships=sum(c.relationships_created for c in counters),
+            statements=len(counters),
+        )
+
+    return db.write_tx(work)
+
+
+def _unique(rows: list) -> list:
+    seen: dict[str, Any] = {}
+    for row in rows:
+        if row.id in seen:
+            # The same node from two documents in one batch: keep one row with every alias either saw.
+            first = seen[row.id]
+            if hasattr(first, "aliases"):
+                merged = tuple(sorted(set(first.aliases) | set(row.aliases)))
+                fields = {**asdict(first), **{k: v for k, v in asdict(row).items() if v not in (None, ())}}
+                fields["aliases"] = merged
+                seen[row.id] = type(row)(**fields)
+            continue
+        seen[row.id] = row
+    return list(seen.values())
+
+
+def _group(rels: list[RelRow]) -> dict[tuple[str, str, str, bool], list[dict]]:
+    groups: dict[tuple[str, str, str, bool], list[dict]] = defaultdict(list)
+    for rel in rels:
+        by_title = rel.end_title_key is not None
+        groups[(rel.type, rel.start_label, rel.end_label, by_title)].append(
+            {
+                "start_id": rel.start_id,
+                "end_id": rel.end_id,
+                "end_title_key": rel.end_title_key,
+                "end_title": rel.props.get("target_title"),
+                "source_id": rel.source_id,
+                "props": {k: v for k, v in rel.props.items() if k != "target_title"},
+            }
+        )
+    return groups

@@ -1,0 +1,1 @@
+"""The ingest command: joins nlp (read, extract) and graph (write, derive)."""

@@ -1,0 +1,152 @@
+"""`kmob ingest`: read files, extract in batches, write each batch in one transaction, derive, report."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from graph.batch import GraphBatch
+from graph.database import Database
+from graph.derive import PENDING, recompute
+from graph.settings import Settings
+from graph.write import existing_hashes, load_curation, write_batch
+from nlp.documents import read_paths
+from nlp.extract import EXTRACTOR_VERSION, Extractor
+from nlp.records import Document, ReadError
+from server.ingest.mapping import Mapper
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did; also written to the report file."""
+
+    documents: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    entities: int = 0
+    relations: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    seconds: float = 0.0
+    nlp_seconds: float = 0.0
+    graph_seconds: float = 0.0
+    derive_seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict:
+        """A JSON-ready view (errors as {source, message})."""
+        data = asdict(self)
+        data["errors"] = [asdict(e) for e in self.errors]
+        return data
+
+
+Progress = Callable[[int], None]
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_paths(
+    db: Database,
+    settings: Settings,
+    paths: Iterable[str | Path],
+    kind: str = "auto",
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+    report_path: Path | None = None,
+) -> IngestSummary:
+    """Ingest files and folders; bad records are reported and skipped, the rest go on."""
+    started = time.perf_counter()
+    summary = IngestSummary()
+    seen_ids: dict[str, str] = {}
+
+    def documents() -> Iterator[Document]:
+        for item in read_paths(paths, kind=kind):
+            if isinstance(item, ReadError):
+                summary.errors.append(item)
+            elif item.id in seen_ids:
+                summary.errors.append(
+                    ReadError(
+                        item.source,
+                        f"duplicate id {item.id!r}: first seen in {seen_ids[item.id]}; this record was skipped",
+                    )
+                )
+            else:
+                seen_ids[item.id] = item.source
+                yield item
+
+    mapper = Mapper(load_curation(db))
+    for chunk in _batches(documents(), settings.batch_size):
+        ingest_documents(db, chunk, mapper, summary, extractor)
+        if progress:
+            progress(len(chunk))
+    _derive(db, summary)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    if report_path is not None:
+        report_path.parent.mkdir(parents=True, exist_ok=True)
+        report_path.write_text(json.dumps(summary.as_dict(), indent=2))
+    return summary
+
+
+def ingest_documents(
+    db: Database, chunk: list[Document], mapper: Mapper, summary: IngestSummary, extractor: Extractor | None = None
+) -> None:
+    """Extract and write one batch of documents (one transaction), skipping those already stored unchanged."""
+    stored = existing_hashes(db, [f"source:{d.id}" for d in chunk])
+    changed = [d for d in chunk if stored.get(f"source:{d.id}") != (d.content_hash, EXTRACTOR_VERSION)]
+    summary.documents += len(chunk)
+    summary.unchanged += len(chunk) - len(changed)
+    if not changed:
+        return
+    tick = time.perf_counter()
+    extractor = extractor or _shared_extractor()
+    extractions = list(extractor.extract_many(changed))
+    summary.nlp_seconds += time.perf_counter() - tick
+    tick = time.perf_counter()
+    batch = GraphBatch()
+    for extraction in extractions:
+        batch.extend(mapper.map(extraction))
+        summary.entities += len(extraction.entities)
+        summary.relations += len(extraction.relations)
+    replaced = [f"source:{d.id}" for d in changed if f"source:{d.id}" in stored]
+    stats = write_batch(db, batch, replace_sources=replaced)
+    summary.graph_seconds += time.perf_counter() - tick
+    summary.updated += len(replaced)
+    summary.new += len(changed) - len(replaced)
+    summary.nodes_created += stats.nodes
+    summary.relationships_created += stats.relationships
+
+
+def _derive(db: Database, summary: IngestSummary) -> None:
+    tick = time.perf_counter()
+    rows = db.read(PENDING)
+    if rows and rows[0]["dirty"]:
+        recompute(db)
+    summary.derive_seconds = round(time.perf_counter() - tick, 3)
+
+
+_EXTRACTOR: Extractor | None = None
+
+
+def _shared_extractor() -> Extractor:
+    # Loading spaCy takes seconds; one pipeline per process serves every batch (and the API's addDocument).
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = Extractor()
+    return _EXTRACTOR
