@@ -10,6 +10,7 @@ from confection import Config
 from spacy.language import Language
 
 import nlp.components  # noqa: F401  (registers the kmob_* factories)
+from nlp.tokenizer import InitialSplitTokenizer
 
 CONFIG_PATH = Path(__file__).parent / "config.cfg"
 
@@ -24,6 +25,8 @@ def build_pipeline(path: str | Path | None = None) -> Language:
     config = load_config(path)
     base = config["base"]
     nlp = spacy.load(base["model"], exclude=list(base.get("disable", [])))
+    if base.get("split_author_initials", False):
+        nlp.tokenizer = InitialSplitTokenizer(nlp.tokenizer)
     for name in config["pipeline"]["components"]:
         settings = dict(config["components"][name])
         factory = settings.pop("factory")

@@ -42,6 +42,11 @@ _ROLE_HEADS = frozenset(
 )
 _ROLE_STOP = frozenset({",", ";", ":", ")", "(", ".", "at", "and", "with", "from", "who", "which", "based",
                         "both", "was", "is", "has", "had", "led", "said", "wrote", "ran", "notes", "noted"})
+# Model labels that reference lists get wrong (journals as ORG, "Lindqvist M. Multicomponent" as PERSON).
+_MODEL_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "NORP", "LAW"})
+_NOT_ORGS = frozenset({"NHS", "the NHS", "The NHS"})
+# The last word of a named tool or checklist, which the model often takes for an organisation.
+_INTERVENTION_HEADS = frozenset({"tool", "checklist", "bundle", "scale", "score", "protocol", "pathway", "toolkit"})
 _ORG_EXPANSIONS = ((re.compile(r"\bNHS FT\b"), "NHS Foundation Trust"), (re.compile(r"\bFT$"), "Foundation Trust"),
                    (re.compile(r"\bICB$"), "Integrated Care Board"), (re.compile(r"\bCCG$"),
                    "Clinical Commissioning Group"), (re.compile(r"\bICS$"), "Integrated Care System"))
@@ -79,14 +84,23 @@ class PeopleLinker:
         # The record's own people come first so they win ties against the model's ORG guesses.
         ents = _spans_for(doc, [p.name for p in record.people], "PERSON", []) if record is not None else []
         names = {p.name for p in record.people} if record is not None else set()
+        ref_start = _reference_start(doc.text)
         for ent in doc.ents:
+            if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS \
+                    and not ent.kb_id_:
+                continue  # reference lists: authors come from the entry pattern, journals are not organisations
             fixed = self._repair(doc, ent)
             if fixed is not None and fixed.label_ == "ORG" and fixed.text in names:
                 fixed = Span(doc, fixed.start, fixed.end, label="PERSON")
             if fixed is not None:
                 ents.append(fixed)
         ents.extend(self._honorific_names(doc, ents))
-        ents.extend(self._citation_names(doc, ents))
+        cited = self._citation_names(doc, ents, ref_start)
+        if cited:
+            # Citation authors are certain; the model's guesses over them ("Okafor and Lindqvist" as a title) go.
+            cited_tokens = {i for c in cited for i in range(c.start, c.end)}
+            ents = [e for e in ents if e.kb_id_ or not cited_tokens.intersection(range(e.start, e.end))]
+            ents.extend(cited)
         ents = filter_spans(ents)
         ents = self._roles(doc, ents)
         canonical: dict[tuple[int, int], str] = {}
@@ -115,6 +129,12 @@ class PeopleLinker:
         if start >= end:
             return None
         span = doc[start:end]
+        if label == "ORG" and not ent.kb_id_:
+            if span.text in _NOT_ORGS or any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
+                return None  # the bare word "NHS", guideline codes such as "CG179"
+            if span[-1].lower_ in _INTERVENTION_HEADS:
+                # "Malnutrition Universal Screening Tool", "WHO Surgical Safety Checklist": a named tool.
+                return Span(doc, start, end, label="INTERVENTION")
         if label == "PERSON" and not _looks_like_name(span):
             return None
         if label == "PERSON" and end < len(doc) and doc[end].lower_ in _EVENT_WORDS and doc[end].is_title:
@@ -139,7 +159,7 @@ class PeopleLinker:
                     found.append(Span(doc, span.start, span.end, label="PERSON"))
         return found
 
-    def _citation_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _citation_names(self, doc: Doc, ents: list[Span], ref_start: int | None) -> list[Span]:
         """Authors in "(Okafor and Lindqvist 2021)" and reference lists ("Okafor CN, Lindqvist M.")."""
         text = doc.text
         found = []
@@ -151,7 +171,6 @@ class PeopleLinker:
                     span = doc.char_span(offset, offset + len(name), label="PERSON", alignment_mode="expand")
                     if span is not None:
                         found.append(span)
-        ref_start = _reference_start(text)
         if ref_start is not None:
             for match in _REF_AUTHOR.finditer(text, ref_start):
                 span = doc.char_span(match.start(), match.end(), label="PERSON", alignment_mode="expand")
@@ -195,6 +214,10 @@ class PeopleLinker:
                 by_part.setdefault(part, set()).add(name)
         out = []
         for ent in ents:
+            if ent.label_ in _MODEL_LABELS and ent.label_ != "PERSON" and not ent.kb_id_ and len(ent) <= 2 \
+                    and len(by_part.get(ent.text, ())) == 1 and ent.text[:1].isupper():
+                # "Rhiannon runs a journal club": a known person's first name or surname the model took for an ORG.
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ != "PERSON":
                 out.append(ent)
                 continue

@@ -1,0 +1,66 @@
+"""Tokenizer wrapper: reference-list authors written "Surname I." keep their initial apart from the full stop.
+
+spaCy keeps "J." as one token, so "Ellery J." cannot become the PERSON span "Ellery J" and the parser reads
+"J. Melatonin" as a name. An initial is split from its full stop only where it closes an author written
+surname-first (the token before the surname is the start of the text, a comma, colon, full stop, "and" or
+"&"), so "Dr J. Smith" and "John A. Smith" are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+_CANDIDATE = re.compile(r"[A-Z][\w'\-]+ [A-Z]\.")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_LIST_BREAKS = frozenset({",", ":", ";", ".", "and", "&"})
+_HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sister", "sir", "dame", "st"})
+
+
+class InitialSplitTokenizer:
+    """Wraps a spaCy tokenizer; splits "J." into "J" + "." after a surname-first author name."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenize, then split author initials from their full stops."""
+        doc = self.tokenizer(text)
+        if _CANDIDATE.search(text) is None:
+            return doc
+        split = [t.i for t in doc if _INITIAL.match(t.text) and _closes_author(doc, t.i)]
+        if not split:
+            return doc
+        words, spaces = [], []
+        targets = set(split)
+        for token in doc:
+            if token.i in targets:
+                words += [token.text[0], "."]
+                spaces += [False, bool(token.whitespace_)]
+            else:
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """Tokenize a stream of texts."""
+        for text in texts:
+            yield self(text)
+
+
+def _closes_author(doc: Doc, i: int) -> bool:
+    """Whether token i (an initial with a full stop) ends an author like "Osei-Bonsu K." in a list."""
+    j = i - 1
+    if j < 0 or not doc[j].is_title or doc[j].lower_ in _HONORIFICS:
+        return False
+    # Walk back over the surname, hyphenated or of two words ("Osei-Bonsu", "van Dijk").
+    while j - 1 >= 0 and (doc[j - 1].text == "-" or doc[j].text == "-") and not doc[j - 1].is_space:
+        j -= 1
+    before = doc[j - 1] if j >= 1 else None
+    return before is None or before.is_space or before.text in _LIST_BREAKS or before.text.endswith(".")
