@@ -1,0 +1,32 @@
+"""Topic text or id -> concepts, through the same normaliser extraction uses."""
+
+from __future__ import annotations
+
+import re
+
+from graph.queries.records import NodeRecord
+from graph.queries.search import lucene_query
+from graph.queries.topics import resolve_concepts
+from schema.context import RequestContext, run_sync
+from schema.errors import UserError
+from schema.relay import raw_id
+
+_CONCEPT_ID = re.compile(r"^[a-z_]+:[a-z0-9][a-z0-9\-_]*$")
+
+
+def concept_ids_in(text: str) -> list[str]:
+    """Concept ids named by a topic: the id itself, or what the extraction normaliser finds in the text."""
+    from nlp.concepts import resolve_topic  # pattern files only; no statistical model is loaded
+
+    candidate = raw_id(text.strip(), ("Concept",))
+    if _CONCEPT_ID.match(candidate):
+        return [candidate]
+    return [match.concept_id for match in resolve_topic(text)]
+
+
+async def resolve(context: RequestContext, topic: str) -> list[NodeRecord]:
+    """The concepts a topic names; falls back to full-text over concept names when the normaliser finds none."""
+    if not topic.strip():
+        raise UserError("`topic` must not be empty")
+    ids = await run_sync(concept_ids_in, topic)
+    return await run_sync(resolve_concepts, context.db, ids, "" if ids else lucene_query(topic))
