@@ -44,7 +44,10 @@ CALL (p) {
   MATCH (p)-[m:MENTIONS]->(c:Concept)
   RETURN c, 'profile' AS doc, 1.0 AS w
 }
-WITH p, c, sum(w) AS score, collect(DISTINCT doc)[..10] AS basis
+// Basis lists the strongest documents first, in a fixed order, so reruns give identical edges.
+WITH p, c, doc, sum(w) AS dw
+ORDER BY dw DESC, doc
+WITH p, c, sum(dw) AS score, collect(doc)[..10] AS basis
 WHERE score > 0
 MERGE (p)-[k:KNOWS_ABOUT]->(c)
 SET k.score = round(score, 4), k.basis = basis
@@ -70,7 +73,7 @@ CALL (p, total) {
   WITH DISTINCT q, c, total
   CALL (c) { MATCH (c)<-[:ADDRESSES|USES_METHOD|MENTIONS]-(x:Project) RETURN count(DISTINCT x) AS df }
   WITH q, c, (log((1.0 + total) / (1.0 + df)) + 1) ^ 2 AS w
-  ORDER BY w DESC
+  ORDER BY w DESC, c.name
   RETURN q, sum(w) AS shared_weight, collect(c.name)[..8] AS shared
 }
 CALL (q, total) {
@@ -84,7 +87,7 @@ WITH p, q, shared, shared_weight / sqrt(self_weight * other_weight) AS overlap,
           ELSE vector.similarity.cosine(p.embedding, q.embedding) END AS text_score
 WITH p, q, shared, overlap, text_score, (1 - $text_weight) * overlap + $text_weight * text_score AS score
 WHERE score >= $min_score
-ORDER BY score DESC
+ORDER BY score DESC, q.id
 WITH p, collect({q: q, score: score, shared: shared, text: text_score})[..$top_k] AS best
 UNWIND best AS b
 WITH p, b, b.q AS q

@@ -100,41 +100,43 @@ DETACH DELETE ph
     for label in DOCUMENT_LABELS.values()
 }
 
+# Aliases are kept sorted and distinct so the result never depends on how documents were batched.
+MERGE_ALIASES = """
+CALL ($node, row) {
+  UNWIND coalesce($node.aliases, []) + row.aliases AS alias
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS merged
+}
+SET $node.aliases = merged, $node.aliases_text = reduce(t = '', a IN merged | t + ' ' + a)
+"""
+
 UPSERT_PEOPLE = """
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
 ON CREATE SET p.name = row.name, p.visibility = coalesce(row.visibility, 'public')
-SET p.aliases = apoc_free_union,
-    p.role = coalesce(row.role, p.role),
+SET p.role = coalesce(row.role, p.role),
     p.summary = coalesce(row.summary, p.summary),
     p.email = coalesce(row.email, p.email),
     p.visibility = CASE
       WHEN coalesce(p.visibility_curated, false) THEN p.visibility
       WHEN row.visibility IS NOT NULL THEN row.visibility
       ELSE coalesce(p.visibility, 'public') END
-SET p.aliases_text = reduce(t = '', a IN p.aliases | t + ' ' + a)
-""".replace(
-    "apoc_free_union",
-    "reduce(acc = [], a IN coalesce(p.aliases, []) + row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)",
-)
+WITH p, row
+""" + MERGE_ALIASES.replace("$node", "p")
 
 UPSERT_ORGANISATIONS = """
 UNWIND $rows AS row
 MERGE (o:Organisation {id: row.id})
 ON CREATE SET o.name = row.name, o.type = row.type
-SET o.aliases = reduce(acc = [], a IN coalesce(o.aliases, []) + row.aliases |
-      CASE WHEN a IN acc THEN acc ELSE acc + a END)
-SET o.aliases_text = reduce(t = '', a IN o.aliases | t + ' ' + a)
-"""
+WITH o, row
+""" + MERGE_ALIASES.replace("$node", "o")
 
 UPSERT_CONCEPTS = """
 UNWIND $rows AS row
 MERGE (c:Concept {id: row.id})
 ON CREATE SET c.name = row.name, c.kind = row.kind
-SET c.aliases = reduce(acc = [], a IN coalesce(c.aliases, []) + row.aliases |
-      CASE WHEN a IN acc THEN acc ELSE acc + a END)
-SET c.aliases_text = reduce(t = '', a IN c.aliases | t + ' ' + a)
-"""
+WITH c, row
+""" + MERGE_ALIASES.replace("$node", "c")
 
 # Curators' decisions (graph-model.md): merged concepts point at the kept one, rejected mentions stay out.
 LOAD_CURATION = """

@@ -94,6 +94,9 @@ def _registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
         registrars.append(register_nlp)
     except ImportError:  # the nlp commands are optional until that layer lands
         pass
+    from server.ingest.commands import register as register_ingest
+
+    registrars.append(register_ingest)
     try:
         from server.commands import register as register_server
 
