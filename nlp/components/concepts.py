@@ -7,7 +7,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.components.phrases import head_phrases, result_outcomes
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
+from nlp.normalise import term_key
 
 KEEP_NER = ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Heads of outcome phrases the dependency rule accepts even when no pattern names the measure.
@@ -26,27 +28,30 @@ _TRIM_LEFT = frozenset({"the", "a", "an", "median", "mean", "average", "overall"
 
 
 @Language.factory("kmob_concepts", default_config={"patterns_dir": None, "include_generated": True,
-                                                    "dependency_outcomes": True})
+                                                    "dependency_outcomes": True, "head_phrases": True})
 def make_concepts(nlp: Language, name: str, patterns_dir: str | None, include_generated: bool,
-                  dependency_outcomes: bool) -> ConceptMatcher:
+                  dependency_outcomes: bool, head_phrases: bool) -> ConceptMatcher:
     """Build the domain entity matcher from the pattern files."""
-    return ConceptMatcher(nlp, load_gazetteer(patterns_dir, include_generated), dependency_outcomes)
+    return ConceptMatcher(nlp, load_gazetteer(patterns_dir, include_generated), dependency_outcomes, head_phrases)
 
 
 class ConceptMatcher:
     """Phrase patterns (normalised tokens) + token patterns for NHS organisation names."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer, dependency_outcomes: bool = True):
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, dependency_outcomes: bool = True,
+                 head_phrases: bool = True):
         self.gazetteer = gazetteer
         self.dependency_outcomes = dependency_outcomes
+        self.head_phrases = head_phrases
         self.norm_cache: dict[str, str] = {}
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)
         self.org_type: dict[int, str] = {}
         for concept in gazetteer.concepts.values():
+            # A surface two concepts share goes to the one the gazetteer indexes it under (curated files first).
             surfaces = {v for s in (concept.name, *concept.aliases) if s not in concept.case_sensitive
-                        for v in surface_variants(s)}
+                        and gazetteer.by_key.get(term_key(s)) is concept for v in surface_variants(s)}
             docs = []
             for doc in nlp.tokenizer.pipe(sorted(surfaces)):
                 self._set_norms(doc)
@@ -84,7 +89,9 @@ class ConceptMatcher:
             if len(span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
         if self.dependency_outcomes:
-            found.extend(self._dependency_outcomes(doc, found))
+            found.extend(result_outcomes(doc, found))
+        if self.head_phrases:
+            found.extend(head_phrases(doc, found))
         domain = filter_spans(found)
         taken = set()
         for span in domain:

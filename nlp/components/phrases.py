@@ -1,0 +1,261 @@
+"""Noun-phrase rules for concepts no vocabulary lists: the head noun decides the label.
+
+Local changes, roles and measures are written as free noun phrases ("a sepsis trolley", "care home managers",
+"hypoglycaemia episodes fell from 14 to 6"). Two rules find them:
+
+- head phrases: a noun from a head list with the nouns and adjectives written before it ("sepsis trolley",
+  "pharmacy team leader", "delirium prevention"); a vocabulary term inside the phrase gives way to it;
+- result phrases: the subject of a result verb ("X fell from 9 to 4", "X did not change", "X remained poor")
+  and the object of a change verb ("lowered HbA1c") are OUTCOME measures, with their "of/per/to ..." tails.
+
+The head lists are data in nlp/patterns/phrase_heads.json.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+HEADS_PATH = Path(__file__).resolve().parent.parent / "patterns" / "phrase_heads.json"
+# Leading words that are not part of a concept's name ("a weekly feedback email" -> "feedback email").
+_TRIM = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your", "each",
+     "every", "all", "any", "some", "no", "several", "many", "few", "more", "most", "other", "another", "new", "single",
+     "named", "individual", "local", "short", "simple", "key", "main", "first", "second", "third", "same", "existing",
+     "current", "own", "further", "additional", "regular", "various", "weekly", "monthly", "fortnightly", "annual",
+     "yearly", "whole", "small", "large", "big", "good", "better", "best", "great", "such", "both", "either", "only",
+     "one", "two", "three", "four", "five", "six", "median", "mean", "average", "overall", "total", "formal",
+     "informal", "early", "late", "later", "earlier", "previous", "following", "wider", "broader", "specific",
+     "improved", "reduced", "increased", "lower", "higher", "fewer", "less", "greater", "poorer", "worse", "faster",
+     "slower", "shorter", "longer", "observed", "reported", "measured", "recorded", "documented"}
+)
+_NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
+_BLOCK_NER = frozenset({"PERSON", "ORG", "GPE", "DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
+# Result verbs: their subject is a measure that moved (or did not).
+_RESULT_VERBS = frozenset(
+    {"fall", "rise", "drop", "improve", "increase", "decrease", "reduce", "change", "halve", "double", "decline",
+     "worsen", "climb", "deteriorate", "plateau", "return", "drift", "creep", "slip", "shorten", "lengthen", "treble",
+     "triple", "fell", "rose"}
+)
+_STATE_VERBS = frozenset({"remain", "stay", "become", "show"})
+_STATE_WORDS = frozenset(
+    {"poor", "low", "high", "stable", "unchanged", "static", "flat", "similar", "rare", "common", "difference",
+     "change", "improvement", "reduction", "increase", "effect", "decrease"}
+)
+# "a reduction in X", "no difference in X", "effects on X": X is a measure.
+_RESULT_NOUNS = frozenset({"reduction", "increase", "decrease", "difference", "change", "improvement", "effect",
+                           "impact", "fall", "rise", "drop", "improvements", "effects", "reductions", "changes"})
+# Change verbs whose object is a measure ("lowered HbA1c", "reduced carer depression").
+_OBJECT_VERBS = frozenset({"lower", "reduce", "improve", "increase", "cut", "halve", "shorten", "decrease", "raise"})
+# Subjects that are never measures.
+_NOT_MEASURES = frozenset(
+    {"team", "teams", "staff", "we", "they", "it", "he", "she", "this", "that", "project", "trust", "ward", "wards",
+     "patient", "patients", "people", "nurse", "nurses", "doctor", "doctors", "gp", "gps", "group", "work", "change",
+     "changes", "result", "results", "figure", "figures", "rate", "proportion", "number", "numbers", "trend",
+     "improvement", "difference", "effect", "effects", "data", "evidence", "study", "studies", "trial", "review",
+     "membership", "service", "services", "pilot", "scheme", "programme", "which", "who", "what", "performance",
+     "picture", "position", "situation", "things", "everything", "none", "all", "both", "each", "one", "many"}
+)
+_TAIL_PREPS = frozenset({"of", "per", "to", "for", "with", "within", "during", "after", "in", "at", "from", "on"})
+_TAIL_STOPS = frozenset({",", ";", ":", "(", ")", "which", "who", "that", "where", "when", "while", "but", "and",
+                         "or", "was", "were", "is", "are", "had", "has", "did", "by", "than", "because", "as"})
+_MAX_PHRASE = 9
+# Groups of people whose possessive belongs to a topic or measure ("older people's care", "carers' confidence").
+_GROUPS = frozenset({"people", "carers", "patients", "children", "women", "men", "residents", "staff", "parents",
+                     "families", "users", "nurses", "clinicians", "carer", "patient", "family"})
+
+
+@lru_cache(maxsize=1)
+def load_heads(path: str | None = None) -> dict:
+    """Head nouns per label, and which heads take an "of/for ..." tail (read once)."""
+    data = json.loads(Path(path or HEADS_PATH).read_text(encoding="utf-8"))
+    return {
+        "labels": {word: label for label, words in data["heads"].items() for word in words},
+        "of_tails": frozenset(data.get("of_tails", ())),
+        "role_adjectives": frozenset(data.get("role_adjectives", ())),
+        "measure_heads": frozenset(data.get("measure_heads", ())),
+    }
+
+
+def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
+    """Phrases whose last noun names what they are: "sepsis trolley", "care home managers", "AKI admissions"."""
+    heads = load_heads()
+    labels = heads["labels"]
+    by_end = {s.end - 1: s for s in found}
+    inside = {}
+    for span in found:
+        for i in range(span.start, span.end):
+            inside[i] = span
+    spans = []
+    for token in doc:
+        label = labels.get(token.norm_) or labels.get(token.lower_)
+        if label is None or token.pos_ != "NOUN" or not token.is_lower or token.ent_type_ in _BLOCK_NER:
+            continue
+        own = inside.get(token.i)
+        if own is not None and own.end - 1 != token.i:
+            continue  # the head sits inside a longer vocabulary term ("falls prevention lead" is found whole)
+        start = _left_edge(doc, token, by_end, label)
+        end = token.i + 1
+        if label == "ROLE" and token.lower_ in heads["of_tails"]:
+            end = _of_tail(doc, token, end)
+        words = doc[start:end]
+        if len(words) < 2 or not _modifiers_ok(words, token, label, heads):
+            continue
+        # A vocabulary term of the same extent stays as it is; one the phrase crosses blocks it.
+        clash = [s for s in found if s.start < end and s.end > start]
+        if any(s.start < start or s.end > end for s in clash) or any(s.start == start and s.end == end
+                                                                      for s in clash):
+            continue
+        spans.append(Span(doc, start, end, label=label, kb_id=""))
+    return spans
+
+
+def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
+    """Measures that the text reports a result for: subjects of result verbs and objects of change verbs."""
+    measure_heads = load_heads()["measure_heads"]
+    spans = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _BLOCK_NER:
+            continue
+        if token.lower_ in _NOT_MEASURES or token.is_stop:
+            continue
+        role = None
+        if token.dep_ in ("nsubj", "nsubjpass") and _reports_result(token.head):
+            role = "subject"
+        elif token.dep_ == "pobj" and token.head.lower_ in ("in", "on") and token.head.head.lower_ in _RESULT_NOUNS:
+            role = "object"
+        elif token.dep_ == "dobj" and token.head.lemma_ in _OBJECT_VERBS:
+            role = "object"
+        elif token.dep_ == "conj" and token.head.dep_ == "dobj" and token.head.head.lemma_ in _OBJECT_VERBS:
+            role = "object"
+        if role is None:
+            continue
+        if role == "object" and token.norm_ not in measure_heads and not _has_label(found, token, "OUTCOME"):
+            continue  # "reduce falls" keeps falls a condition; "lowered HbA1c" is a measure
+        span = _measure_span(doc, token)
+        if span is None:
+            continue
+        contained = [s for s in found if s.start >= span.start and s.end <= span.end]
+        crossing = [s for s in found if s.start < span.end and s.end > span.start and s not in contained]
+        if crossing:
+            continue
+        if any(s.label_ in ("PERSON", "ORG") for s in contained):
+            continue
+        if any(s.label_ not in ("OUTCOME", "CONDITION") and s.start <= token.i < s.end for s in contained):
+            continue  # "the checklist was dropped" is about the tool, not a measure
+        if any(s.start == span.start and s.end == span.end and s.label_ == "OUTCOME" for s in contained):
+            continue
+        spans.append(Span(doc, span.start, span.end, label="OUTCOME", kb_id=""))
+    return spans
+
+
+def _reports_result(verb: Token) -> bool:
+    """Whether a verb reports that its subject moved or held ("fell", "did not change", "remained poor")."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "auxpass") for c in children) or verb.tag_ == "VBN" and \
+            any(c.dep_ == "nsubjpass" for c in children):
+        return False  # "interventions reduce stress": the subject is the cause; "was dropped": passive
+    if lemma in _RESULT_VERBS:
+        return True
+    if lemma in _STATE_VERBS or lemma == "be":
+        window = [t.lower_ for t in verb.subtree if t.i > verb.i][:6]
+        if lemma == "be":
+            return any(w in ("unchanged", "similar", "lower", "higher", "low", "high") for w in window[:2])
+        if lemma == "show":
+            return any(w in _RESULT_NOUNS for w in window)
+        return any(w in _STATE_WORDS or w.endswith("%") or w.replace(".", "").isdigit() for w in window)
+    return any(c.lemma_.lower() in _RESULT_VERBS for c in verb.conjuncts if c.i > verb.i and c.dep_ == "conj"
+               and not any(s.dep_ in ("nsubj", "nsubjpass", "auxpass", "dobj") for s in c.children))
+
+
+def _measure_span(doc: Doc, token: Token) -> Span | None:
+    """The measure phrase around a subject/object noun: its modifiers and its "of/per/to ..." tail."""
+    start = token.i
+    for left in reversed(list(token.lefts)):
+        if left.i != start - 1 and left.right_edge.i != start - 1:
+            break
+        if left.dep_ in ("det", "predet", "nummod", "quantmod") or left.lower_ in _TRIM:
+            break
+        start = left.left_edge.i
+    while start < token.i and (doc[start].lower_ in _TRIM or doc[start].is_punct or doc[start].like_num):
+        start += 1
+    end = token.i + 1
+    for right in token.rights:
+        if right.i != end:
+            break
+        if right.dep_ == "prep" and right.lower_ in _TAIL_PREPS or right.dep_ == "acl" and right.tag_ == "VBG":
+            edge = right.right_edge.i + 1
+            tail = doc[right.i:edge]
+            if any(t.lower_ in _TAIL_STOPS or t.ent_type_ in ("PERSON", "ORG") for t in tail[1:]):
+                break
+            if any(t.ent_type_ in ("DATE", "TIME") for t in tail):
+                break
+            end = edge
+        else:
+            break
+    if end - start > _MAX_PHRASE or any(t.is_sent_start and t.i > start for t in doc[start:end]):
+        return None
+    if any(t.text in ("(", ")", ",", ";") for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
+    """Walk left over nouns, adjectives, hyphenated words and whole vocabulary terms before a head noun."""
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        term = by_end.get(start - 1)
+        if term is not None and term.label_ not in ("PERSON", "ORG") and term.end - 1 != head.i:
+            start = term.start
+            continue
+        if prev.text == "-" and start >= 2 and not prev.whitespace_ and not doc[start - 2].whitespace_:
+            start -= 2
+            continue
+        if prev.lower_ in ("'", "'s", "’s", "’") and start >= 2 and label in ("TOPIC", "OUTCOME") \
+                and doc[start - 2].lower_ in _GROUPS:
+            start -= 2  # "older people's care", "carers' confidence"
+            continue
+        if label == "ROLE" and prev.lower_ == "and" and start >= 2 and doc[start - 2].tag_ == "NN" \
+                and doc[start].i != head.i and doc[start - 2].ent_type_ not in _BLOCK_NER:
+            start -= 2  # "evidence and knowledge specialist"
+            continue
+        if prev.pos_ not in _NOUNISH or prev.ent_type_ in _BLOCK_NER or prev.lower_ in _TRIM or prev.like_num:
+            break
+        if prev.pos_ == "PROPN" and not prev.is_upper:
+            break
+        start -= 1
+    while start < head.i and (doc[start].lower_ in _TRIM or doc[start].is_punct):
+        start += 1
+    return start
+
+
+def _of_tail(doc: Doc, head: Token, end: int) -> int:
+    """ "head of library and knowledge services", "matron for urgent and emergency care" up to "at"/comma."""
+    if end >= len(doc) or doc[end].lower_ not in ("of", "for"):
+        return end
+    i = end + 1
+    while i < len(doc) and i - end <= 6 and doc[i].lower_ not in ("at", "in", "on", "with", "who", "from", "to") \
+            and not doc[i].is_punct and doc[i].ent_type_ not in _BLOCK_NER and doc[i].pos_ not in ("VERB", "AUX"):
+        i += 1
+    return i if i > end + 1 and doc[i - 1].pos_ in ("NOUN", "PROPN") else end
+
+
+def _modifiers_ok(words: Span, head: Token, label: str, heads: dict) -> bool:
+    mods = [t for t in words if t.i < head.i and not t.is_punct]
+    if label == "ROLE" and head.i < words.end - 1:
+        return True  # "professor of implementation science"
+    if not mods:
+        return False
+    if label == "ROLE":
+        return any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in heads["role_adjectives"] for t in mods)
+    return any(t.pos_ in ("NOUN", "PROPN") or t.text == "-" for t in words if t.i < head.i) or \
+        label in ("INTERVENTION", "OUTCOME") and any(t.pos_ == "ADJ" for t in mods)
+
+
+def _has_label(found: list[Span], token: Token, label: str) -> bool:
+    return any(s.label_ == label and s.start <= token.i < s.end for s in found)
