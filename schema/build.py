@@ -28,12 +28,13 @@ class KmobSchema(strawberry.Schema):
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The API's schema with depth, alias and token limits, error masking and the introspection switch."""
+    # Factories, so every request gets fresh extension instances (they hold per-request state).
     extensions = [
-        QueryDepthLimiter(max_depth=settings.max_query_depth),
-        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        MaxTokensLimiter(max_token_count=settings.max_tokens),
-        MaskInternalErrors(),
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        MaskInternalErrors,
     ]
     if not settings.introspection:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return KmobSchema(query=Query, mutation=Mutation, extensions=extensions)

@@ -34,10 +34,11 @@ async def _person(info: Info, value: str, argument: str) -> Person:
 
 
 def _verdict(kind: str, outcome: str | None) -> a.Verdict:
-    if kind == "Evidence":
-        return a.Verdict.EVIDENCE
+    # Checked first: evidence that a change made no difference is not a recommendation either.
     if explain.did_not_work(outcome):
         return a.Verdict.DID_NOT_WORK
+    if kind == "Evidence":
+        return a.Verdict.EVIDENCE
     return {"improved": a.Verdict.GOOD_PRACTICE, "not_sustained": a.Verdict.NOT_SUSTAINED}.get(
         outcome or "", a.Verdict.UNCLEAR
     )

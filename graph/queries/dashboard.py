@@ -62,13 +62,14 @@ MATCH (e:Evidence) WHERE NOT EXISTS { MATCH (:Project)-[:CITES]->(e) }
 RETURN count(e) AS uncited
 """
 
+# Placeholders stand for documents cited by title but never ingested: they are not content yet.
 TOTALS = """
 CALL () { MATCH (n:Person) WHERE $include_hidden OR coalesce(n.visibility, 'public') <> 'hidden'
           RETURN count(n) AS people }
 CALL () { MATCH (n:Organisation) RETURN count(n) AS organisations }
-CALL () { MATCH (n:Project) RETURN count(n) AS projects }
-CALL () { MATCH (n:Lesson) RETURN count(n) AS lessons }
-CALL () { MATCH (n:Evidence) RETURN count(n) AS evidence }
+CALL () { MATCH (n:Project) WHERE NOT coalesce(n.placeholder, false) RETURN count(n) AS projects }
+CALL () { MATCH (n:Lesson) WHERE NOT coalesce(n.placeholder, false) RETURN count(n) AS lessons }
+CALL () { MATCH (n:Evidence) WHERE NOT coalesce(n.placeholder, false) RETURN count(n) AS evidence }
 CALL () { MATCH (n:Concept) RETURN count(n) AS concepts }
 CALL () { MATCH (n:Source) RETURN count(n) AS sources }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }

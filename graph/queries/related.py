@@ -9,12 +9,20 @@ from graph.database import Database
 from graph.queries.records import NodeRecord, node_record
 
 # Candidates come from two places: the vector index (similar wording) and shared concepts (the graph). Each
-# candidate is then scored on both: Jaccard overlap of concepts and cosine similarity of embeddings.
+# candidate is then scored on both: concept overlap weighted by rarity (idf, so sharing "falls" counts for
+# more than sharing "PDSA", which half the projects use), cosine-normalised, and embedding similarity.
 RELATED_PROJECTS = """
+CALL () { MATCH (x:Project) WHERE NOT coalesce(x.placeholder, false) RETURN count(x) AS total }
 OPTIONAL MATCH (src:Project {id: $project_id})
-WITH src, coalesce(src.embedding, $embedding) AS vector,
+WITH total, src, coalesce(src.embedding, $embedding) AS vector,
      CASE WHEN src IS NULL THEN $concepts
           ELSE COLLECT { MATCH (src)-[:MENTIONS|ADDRESSES|USES_METHOD]->(c:Concept) RETURN DISTINCT c.id } END AS wanted
+CALL (wanted, total) {
+  UNWIND wanted AS cid
+  MATCH (c:Concept {id: cid})
+  RETURN sum(log((1.0 + total) / (1.0 + COUNT { MATCH (c)<-[:MENTIONS|ADDRESSES|USES_METHOD]-(:Project) })) + 1)
+         AS wanted_weight
+}
 CALL (src, vector) {
   WITH vector WHERE vector IS NOT NULL
   CALL db.index.vector.queryNodes('kmob_document_embedding', $candidates, vector) YIELD node
@@ -27,13 +35,18 @@ CALL (src, wanted) {
   RETURN collect(DISTINCT p) AS by_graph
 }
 UNWIND by_text + by_graph AS p
-WITH DISTINCT p, vector, wanted
-WITH p, vector, wanted,
-     COLLECT { MATCH (p)-[:MENTIONS|ADDRESSES|USES_METHOD]->(c:Concept) RETURN DISTINCT c } AS concepts
-WITH p, vector, wanted, concepts, [c IN concepts WHERE c.id IN wanted | c.name] AS shared
+WITH DISTINCT p, vector, wanted, wanted_weight, total
+CALL (p, wanted, total) {
+  MATCH (p)-[:MENTIONS|ADDRESSES|USES_METHOD]->(c:Concept)
+  WITH DISTINCT c
+  WITH c, log((1.0 + total) / (1.0 + COUNT { MATCH (c)<-[:MENTIONS|ADDRESSES|USES_METHOD]-(:Project) })) + 1 AS w
+  ORDER BY w DESC, c.name
+  RETURN sum(w) AS own_weight, sum(CASE WHEN c.id IN wanted THEN w ELSE 0.0 END) AS shared_weight,
+         collect(CASE WHEN c.id IN wanted THEN c.name END) AS shared
+}
 WITH p, shared,
-     CASE WHEN size(wanted) = 0 THEN 0.0
-          ELSE toFloat(size(shared)) / (size(wanted) + size(concepts) - size(shared)) END AS graph_score,
+     CASE WHEN wanted_weight = 0 OR own_weight = 0 THEN 0.0
+          ELSE shared_weight / sqrt(wanted_weight * own_weight) END AS graph_score,
      CASE WHEN vector IS NULL OR p.embedding IS NULL THEN 0.0
           ELSE vector.similarity.cosine(vector, p.embedding) END AS text_score
 WITH p, shared, graph_score, text_score, $graph_weight * graph_score + $text_weight * text_score AS score
@@ -50,7 +63,7 @@ class RelatedProject:
     score: float
     graph_score: float
     text_score: float
-    shared_concepts: tuple[str, ...]
+    shared_concepts: tuple[str, ...]  # most specific first
     lessons: tuple[NodeRecord, ...]
 
 
@@ -82,7 +95,7 @@ def related_projects(
             score=float(r["score"]),
             graph_score=float(r["graph_score"]),
             text_score=float(r["text_score"]),
-            shared_concepts=tuple(sorted(r["shared"])),
+            shared_concepts=tuple(r["shared"]),
             lessons=tuple(node_record(n) for n in r["lessons"]),
         )
         for r in rows
