@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -92,10 +93,19 @@ def ingest_paths(
                 yield item
 
     mapper = Mapper(load_curation(db))
-    for chunk in _batches(documents(), settings.batch_size):
-        ingest_documents(db, chunk, mapper, summary, extractor)
-        if progress:
-            progress(len(chunk))
+    # Neo4j writes batch N on a second thread while spaCy extracts batch N+1: the two use different cores, and
+    # at most one batch waits in memory, so memory stays bounded by the batch size.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kmob-writer") as writer:
+        pending: Future | None = None
+        for chunk in _batches(documents(), settings.batch_size):
+            prepared = prepare_batch(db, chunk, mapper, summary, extractor)
+            if pending is not None:
+                pending.result()  # re-raises a failed write, stopping the run before more work is lost
+            pending = writer.submit(write_prepared, db, prepared, summary) if prepared else None
+            if progress:
+                progress(len(chunk))
+        if pending is not None:
+            pending.result()
     _derive(db, summary)
     summary.seconds = round(time.perf_counter() - started, 3)
     if report_path is not None:
@@ -104,33 +114,55 @@ def ingest_paths(
     return summary
 
 
-def ingest_documents(
+@dataclass(frozen=True)
+class PreparedBatch:
+    """A batch extracted and mapped, ready for one write transaction."""
+
+    batch: GraphBatch
+    replaced: list[str]  # sources whose earlier facts the write replaces
+    new: int
+
+
+def prepare_batch(
     db: Database, chunk: list[Document], mapper: Mapper, summary: IngestSummary, extractor: Extractor | None = None
-) -> None:
-    """Extract and write one batch of documents (one transaction), skipping those already stored unchanged."""
+) -> PreparedBatch | None:
+    """Extract and map the documents of a chunk that are not already stored unchanged (None if all are)."""
     stored = existing_hashes(db, [f"source:{d.id}" for d in chunk])
     changed = [d for d in chunk if stored.get(f"source:{d.id}") != (d.content_hash, EXTRACTOR_VERSION)]
     summary.documents += len(chunk)
     summary.unchanged += len(chunk) - len(changed)
     if not changed:
-        return
+        return None
     tick = time.perf_counter()
-    extractor = extractor or _shared_extractor()
-    extractions = list(extractor.extract_many(changed))
-    summary.nlp_seconds += time.perf_counter() - tick
-    tick = time.perf_counter()
+    extractions = list((extractor or _shared_extractor()).extract_many(changed))
     batch = GraphBatch()
     for extraction in extractions:
         batch.extend(mapper.map(extraction))
         summary.entities += len(extraction.entities)
         summary.relations += len(extraction.relations)
+    summary.nlp_seconds += time.perf_counter() - tick
     replaced = [f"source:{d.id}" for d in changed if f"source:{d.id}" in stored]
-    stats = write_batch(db, batch, replace_sources=replaced)
+    return PreparedBatch(batch=batch, replaced=replaced, new=len(changed) - len(replaced))
+
+
+def write_prepared(db: Database, prepared: PreparedBatch, summary: IngestSummary) -> None:
+    """Write one prepared batch in a single transaction and count what it did."""
+    tick = time.perf_counter()
+    stats = write_batch(db, prepared.batch, replace_sources=prepared.replaced)
     summary.graph_seconds += time.perf_counter() - tick
-    summary.updated += len(replaced)
-    summary.new += len(changed) - len(replaced)
+    summary.updated += len(prepared.replaced)
+    summary.new += prepared.new
     summary.nodes_created += stats.nodes
     summary.relationships_created += stats.relationships
+
+
+def ingest_documents(
+    db: Database, chunk: list[Document], mapper: Mapper, summary: IngestSummary, extractor: Extractor | None = None
+) -> None:
+    """Extract and write documents in the calling thread (the API's addDocument), one transaction."""
+    prepared = prepare_batch(db, chunk, mapper, summary, extractor)
+    if prepared is not None:
+        write_prepared(db, prepared, summary)
 
 
 def _derive(db: Database, summary: IngestSummary) -> None:
