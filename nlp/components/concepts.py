@@ -7,7 +7,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.components.phrases import head_phrases, result_outcomes
+from nlp.components.phrases import RESULT_LEMMAS, head_phrases, load_heads, per_phrases, result_outcomes
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
 from nlp.normalise import term_key
 
@@ -89,7 +89,13 @@ class ConceptMatcher:
             if len(span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
         if self.dependency_outcomes:
-            found.extend(result_outcomes(doc, found))
+            found = [s for s in found if s.label_ != "OUTCOME" or _measured(doc, s)]
+            found.extend(per_phrases(doc, found))
+            results = result_outcomes(doc, found)
+            # A result's subject is a measure even where a vocabulary calls it a condition or an intervention
+            # ("inpatient falls rose slightly", "weekly weighing did not improve").
+            extents = {(s.start, s.end) for s in results}
+            found = [s for s in found if (s.start, s.end) not in extents] + results
         if self.head_phrases:
             found.extend(head_phrases(doc, found))
         domain = filter_spans(found)
@@ -135,6 +141,14 @@ class ConceptMatcher:
                 continue
             spans.append(Span(doc, left, right, label="OUTCOME", kb_id=""))
         return spans
+
+
+def _measured(doc: Doc, span: Span) -> bool:
+    """A one-word generic measure ("compliance", "attendance") is an OUTCOME only where a result is reported."""
+    if len(span) > 1 or span[0].lower_ not in load_heads()["context_outcomes"]:
+        return True
+    sent = span.sent
+    return any(t.like_num or t.text == "%" or t.lemma_.lower() in RESULT_LEMMAS for t in sent)
 
 
 def _only_inside(ent: Span, domain: list[Span]) -> bool:

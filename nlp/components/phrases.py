@@ -30,7 +30,7 @@ _TRIM = frozenset(
      "one", "two", "three", "four", "five", "six", "median", "mean", "average", "overall", "total", "formal",
      "informal", "early", "late", "later", "earlier", "previous", "following", "wider", "broader", "specific",
      "improved", "reduced", "increased", "lower", "higher", "fewer", "less", "greater", "poorer", "worse", "faster",
-     "slower", "shorter", "longer", "observed", "reported", "measured", "recorded", "documented"}
+     "slower", "shorter", "longer"}
 )
 _NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
 _BLOCK_NER = frozenset({"PERSON", "ORG", "GPE", "DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
@@ -48,6 +48,9 @@ _STATE_WORDS = frozenset(
 # "a reduction in X", "no difference in X", "effects on X": X is a measure.
 _RESULT_NOUNS = frozenset({"reduction", "increase", "decrease", "difference", "change", "improvement", "effect",
                            "impact", "fall", "rise", "drop", "improvements", "effects", "reductions", "changes"})
+# Words that report a result anywhere in a sentence.
+RESULT_LEMMAS = _RESULT_VERBS | {"lower", "cut", "halve", "raise", "unchanged", "significant", "improvement",
+                                 "reduction", "difference"}
 # Change verbs whose object is a measure ("lowered HbA1c", "reduced carer depression").
 _OBJECT_VERBS = frozenset({"lower", "reduce", "improve", "increase", "cut", "halve", "shorten", "decrease", "raise"})
 # Subjects that are never measures.
@@ -59,10 +62,12 @@ _NOT_MEASURES = frozenset(
      "membership", "service", "services", "pilot", "scheme", "programme", "which", "who", "what", "performance",
      "picture", "position", "situation", "things", "everything", "none", "all", "both", "each", "one", "many"}
 )
-_TAIL_PREPS = frozenset({"of", "per", "to", "for", "with", "within", "during", "after", "in", "at", "from", "on"})
+_TAIL_PREPS = frozenset({"of", "per", "to", "for", "with", "within", "during", "after", "in", "at", "from"})
 _TAIL_STOPS = frozenset({",", ";", ":", "(", ")", "which", "who", "that", "where", "when", "while", "but", "and",
                          "or", "was", "were", "is", "are", "had", "has", "did", "by", "than", "because", "as"})
 _MAX_PHRASE = 9
+_PLACE_WORDS = frozenset({"ward", "wards", "unit", "units", "hospital", "hospitals", "home", "homes", "department",
+                          "practice", "practices", "site", "sites", "trust", "trusts", "area", "areas"})
 # Groups of people whose possessive belongs to a topic or measure ("older people's care", "carers' confidence").
 _GROUPS = frozenset({"people", "carers", "patients", "children", "women", "men", "residents", "staff", "parents",
                      "families", "users", "nurses", "clinicians", "carer", "patient", "family"})
@@ -77,6 +82,7 @@ def load_heads(path: str | None = None) -> dict:
         "of_tails": frozenset(data.get("of_tails", ())),
         "role_adjectives": frozenset(data.get("role_adjectives", ())),
         "measure_heads": frozenset(data.get("measure_heads", ())),
+        "context_outcomes": frozenset(data.get("context_outcomes", ())),
     }
 
 
@@ -144,11 +150,32 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
             continue
         if any(s.label_ in ("PERSON", "ORG") for s in contained):
             continue
-        if any(s.label_ not in ("OUTCOME", "CONDITION") and s.start <= token.i < s.end for s in contained):
-            continue  # "the checklist was dropped" is about the tool, not a measure
+        if any(s.label_ in ("QI_METHOD", "KM_TECHNIQUE", "ROLE", "SETTING") and s.start <= token.i < s.end
+               for s in contained):
+            continue
+        if role == "object" and any(s.label_ != "OUTCOME" and s.start <= token.i < s.end for s in contained):
+            continue
         if any(s.start == span.start and s.end == span.end and s.label_ == "OUTCOME" for s in contained):
             continue
         spans.append(Span(doc, span.start, span.end, label="OUTCOME", kb_id=""))
+    return spans
+
+
+def per_phrases(doc: Doc, found: list[Span]) -> list[Span]:
+    """ "Falls per 1,000 occupied bed days", "incidents per 100 admissions": a count per denominator is a measure."""
+    spans = []
+    for span in found:
+        if span.label_ not in ("CONDITION", "OUTCOME") or span.end + 2 >= len(doc) or doc[span.end].lower_ != "per":
+            continue
+        i = span.end + 1
+        if doc[i].like_num:
+            i += 1
+        start_noun = i
+        while i < len(doc) and i - start_noun < 4 and doc[i].pos_ in ("NOUN", "ADJ", "VERB") and doc[i].tag_ != "VBD" \
+                and not doc[i].is_punct:
+            i += 1
+        if i > start_noun and doc[i - 1].pos_ == "NOUN":
+            spans.append(Span(doc, span.start, i, label="OUTCOME", kb_id=span.kb_id_ if span.label_ == "OUTCOME" else ""))
     return spans
 
 
@@ -192,8 +219,11 @@ def _measure_span(doc: Doc, token: Token) -> Span | None:
             tail = doc[right.i:edge]
             if any(t.lower_ in _TAIL_STOPS or t.ent_type_ in ("PERSON", "ORG") for t in tail[1:]):
                 break
-            if any(t.ent_type_ in ("DATE", "TIME") for t in tail):
+            if any(t.ent_type_ in ("DATE", "TIME") for t in tail) and right.lower_ != "within":
                 break
+            if tail[-1].pos_ not in ("NOUN", "PROPN", "NUM") or right.lower_ in ("in", "at") and any(
+                    t.lower_ in _PLACE_WORDS for t in tail):
+                break  # "length of stay for" (a broken parse), "episodes on the surgical wards" (a place)
             end = edge
         else:
             break
