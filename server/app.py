@@ -1,4 +1,4 @@
-"""The starlette application: /graphql (with the offline explorer), /health."""
+"""The starlette application: /graphql (with the offline GraphiQL), /explore, /dashboard, /health."""
 
 from __future__ import annotations
 
@@ -10,23 +10,26 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from strawberry.asgi import GraphQL
 
 from graph.database import Database, DatabaseUnavailable
 from graph.settings import Settings
 from schema.build import build_schema
+from schema.context import RequestContext
+from server.auth import Authenticator, request_context
+from server.explorer import OfflineGraphQL, page_routes
 
 
-class KmobGraphQL(GraphQL):
+class KmobGraphQL(OfflineGraphQL):
     """The GraphQL view; hands each request the shared database."""
 
     def __init__(self, db: Database, settings: Settings):
-        super().__init__(build_schema(settings), graphql_ide=None)
+        super().__init__(build_schema(settings), graphql_ide="graphiql")
         self.db = db
         self.settings = settings
+        self.auth = Authenticator(db, settings)
 
-    async def get_context(self, request: Any, response: Any = None) -> dict[str, Any]:
-        return {"db": self.db, "settings": self.settings, "request": request, "response": response}
+    async def get_context(self, request: Any, response: Any = None) -> RequestContext:
+        return await request_context(self.auth, request, response)
 
 
 def create_app(settings: Settings | None = None, db: Database | None = None) -> Starlette:
@@ -48,7 +51,7 @@ def create_app(settings: Settings | None = None, db: Database | None = None) -> 
 
     graphql = KmobGraphQL(db, settings)
     app = Starlette(
-        routes=[Route("/health", health), Route("/graphql", graphql, methods=["GET", "POST"])],
+        routes=[Route("/health", health), Route("/graphql", graphql, methods=["GET", "POST"]), *page_routes()],
         lifespan=lifespan,
     )
     app.state.db = db
