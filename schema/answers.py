@@ -87,7 +87,9 @@ class ConnectionAnswer:
 class RelatedProject:
     project: Project
     score: float
-    graph_score: float = strawberry.field(description="Overlap of concepts weighted by rarity (idf), cosine-normalised.")
+    graph_score: float = strawberry.field(
+        description="Overlap of concepts weighted by rarity (idf), cosine-normalised."
+    )
     text_score: float = strawberry.field(description="Cosine similarity of document embeddings.")
     shared_concepts: list[str]
     why: str

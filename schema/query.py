@@ -29,7 +29,7 @@ MAX_CHAINS = 10
 async def _person(info: Info, value: str, argument: str) -> Person:
     person = await ctx(info).loaders.nodes.load(NodeRef("Person", raw_id(value, ("Person",))))
     if person is None:  # hidden people are reported exactly as missing ones, so the error leaks nothing
-        raise NotFound(f"`{argument}`: no person with id {value!r}")
+        raise NotFound(f"`{argument}`: no person with that id")
     return to_node(person)
 
 
@@ -269,9 +269,10 @@ class Query:
         context = ctx(info)
         _, top = page_window(top, None, context.settings)
         d = await run_sync(dashboard_q, context.db, context.caller.sees_hidden, top)
+        name = context.redactor.text  # organisation and concept names can hold a misfiled person's name
 
-        def gap(g):
-            return a.Gap(key=g.id, name=g.name, kind=g.kind, projects=g.projects, evidence=g.evidence)
+        async def gap(g):
+            return a.Gap(key=g.id, name=await name(g.name) or "", kind=g.kind, projects=g.projects, evidence=g.evidence)
 
         return a.Dashboard(
             by_concept_kind=[
@@ -279,7 +280,12 @@ class Query:
             ],
             by_organisation=[
                 a.OrganisationCount(
-                    key=o.id, name=o.name, projects=o.projects, lessons=o.lessons, evidence=o.evidence, people=o.people
+                    key=o.id,
+                    name=await name(o.name) or "",
+                    projects=o.projects,
+                    lessons=o.lessons,
+                    evidence=o.evidence,
+                    people=o.people,
                 )
                 for o in d.by_organisation
             ],
@@ -288,10 +294,11 @@ class Query:
                 for m in d.by_month
             ],
             top_concepts=[
-                a.ConceptCount(key=c.id, name=c.name, kind=c.kind, documents=c.documents) for c in d.top_concepts
+                a.ConceptCount(key=c.id, name=await name(c.name) or "", kind=c.kind, documents=c.documents)
+                for c in d.top_concepts
             ],
-            projects_without_evidence=[gap(g) for g in d.gaps if g.evidence == 0],
-            evidence_without_projects=[gap(g) for g in d.gaps if g.projects == 0],
+            projects_without_evidence=[await gap(g) for g in d.gaps if g.evidence == 0],
+            evidence_without_projects=[await gap(g) for g in d.gaps if g.projects == 0],
             uncited_evidence=d.uncited_evidence,
             totals=a.Totals(**vars(d.totals)),
         )

@@ -148,17 +148,18 @@ class Person(Node):
 
 @strawberry.type(description="A trust, ICB, university, charity or national body.")
 class Organisation(Node):
+    # Extraction sometimes files a person's name as an organisation: names go through the redactor too.
     @strawberry.field
-    def name(self) -> str:
-        return self.record.get("name", "")
+    async def name(self, info: Info) -> str:
+        return await ctx(info).redactor.text(self.record.get("name", "")) or ""
 
     @strawberry.field
     def type(self) -> str | None:
         return self.record.get("type")
 
     @strawberry.field
-    def aliases(self) -> list[str]:
-        return list(self.record.get("aliases", []))
+    async def aliases(self, info: Info) -> list[str]:
+        return [await ctx(info).redactor.text(a) or "" for a in self.record.get("aliases", [])]
 
     @strawberry.field
     async def people(self, info: Info, first: int | None = 10, after: str | None = None) -> NeighbourConnection[Person]:
@@ -282,8 +283,8 @@ class Evidence(Document):
 @strawberry.type(description="A canonical concept: condition, intervention, QI method, KM technique, setting...")
 class Concept(Node):
     @strawberry.field
-    def name(self) -> str:
-        return self.record.get("name", "")
+    async def name(self, info: Info) -> str:
+        return await ctx(info).redactor.text(self.record.get("name", "")) or ""
 
     @strawberry.field(description="Condition, Intervention, QIMethod, KMTechnique, Setting, Outcome or Topic.")
     def kind(self) -> str | None:

@@ -47,8 +47,13 @@ def test_experts_are_supported_by_documents_on_the_topic_with_their_role(api: Ap
             assert support["role"] in roles
             assert edge["person"]["name"] in support["sentence"]
     # Every visible lead of a sepsis project in the slice is found.
-    leads = {p["name"] for r in records.values() if r["kind"] == "project" and "sepsis" in r.get("tags", [])
-             for p in r["people"] if p["role"] == "lead" and p.get("visibility") != "hidden"}
+    leads = {
+        p["name"]
+        for r in records.values()
+        if r["kind"] == "project" and "sepsis" in r.get("tags", [])
+        for p in r["people"]
+        if p["role"] == "lead" and p.get("visibility") != "hidden"
+    }
     everyone = api.data(EXPERTS, {"topic": "sepsis", "first": 100})["experts"]
     assert leads <= {e["person"]["name"] for e in everyone["edges"]}
 
@@ -69,9 +74,11 @@ def test_connection_between_project_colleagues_is_one_step_in_words(api: Api):
     lead = next(p["name"] for p in project["people"] if p["role"] == "lead")
     member = next(p["name"] for p in project["people"] if p["role"] == "member" and p.get("visibility") != "hidden")
     slug = lambda name: "person:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")  # noqa: E731
-    data = api.data('query($a: ID!, $b: ID!){ connection(from: $a, to: $b, first: 10) { found chains { hops '
-                    'sentence steps { link sentence from { name } to { name } via { key } } } } }',
-                    {"a": slug(lead), "b": slug(member)})["connection"]
+    data = api.data(
+        "query($a: ID!, $b: ID!){ connection(from: $a, to: $b, first: 10) { found chains { hops "
+        "sentence steps { link sentence from { name } to { name } via { key } } } } }",
+        {"a": slug(lead), "b": slug(member)},
+    )["connection"]
     assert data["found"]
     best = data["chains"][0]
     assert best["hops"] == 1 and best["steps"][0]["link"] == "SHARED_PROJECT"
@@ -81,8 +88,10 @@ def test_connection_between_project_colleagues_is_one_step_in_words(api: Api):
 
 
 def test_connection_chains_join_up(api: Api):
-    data = api.data('{ connection(from: "person:bronwen-ashworth", to: "person:kiran-costa", maxHops: 4) '
-                    '{ found chains { hops steps { from { key } to { key } } } } }')["connection"]
+    data = api.data(
+        '{ connection(from: "person:bronwen-ashworth", to: "person:kiran-costa", maxHops: 4) '
+        "{ found chains { hops steps { from { key } to { key } } } } }"
+    )["connection"]
     assert data["found"]
     for chain in data["chains"]:
         steps = chain["steps"]
@@ -113,11 +122,15 @@ def test_related_projects_for_a_project(api: Api):
 
 
 def test_related_projects_for_a_new_description(api: Api):
-    data = api.data(RELATED, {"text": "Plan-Do-Study-Act cycles to reduce falls at night on older people's wards"}
-                    )["relatedProjects"]
+    data = api.data(RELATED, {"text": "Plan-Do-Study-Act cycles to reduce falls at night on older people's wards"})[
+        "relatedProjects"
+    ]
     assert data
-    assert "PDSA" in data[0]["sharedConcepts"] or "inpatient falls" in data[0]["sharedConcepts"] or \
-        "falls" in " ".join(data[0]["sharedConcepts"]).lower()
+    assert (
+        "PDSA" in data[0]["sharedConcepts"]
+        or "inpatient falls" in data[0]["sharedConcepts"]
+        or "falls" in " ".join(data[0]["sharedConcepts"]).lower()
+    )
     assert "fall" in data[0]["project"]["title"].lower()
 
 
@@ -162,8 +175,9 @@ def test_dashboard_counts_match_the_input(api: Api):
     assert d["totals"]["projects"] == sum(r["kind"] == "project" for r in records)
     assert d["totals"]["lessons"] == sum(r["kind"] == "lesson" for r in records)
     kestrel = next(o for o in d["byOrganisation"] if o["name"].startswith("Kestrel Bay"))
-    assert kestrel["projects"] == sum(r["kind"] == "project" and r["organisation"].startswith("Kestrel Bay")
-                                      for r in records)
+    assert kestrel["projects"] == sum(
+        r["kind"] == "project" and r["organisation"].startswith("Kestrel Bay") for r in records
+    )
     assert sum(m["projects"] for m in d["byMonth"]) == d["totals"]["projects"]
     assert {k["kind"] for k in d["byConceptKind"]} >= {"Condition", "QIMethod"}
     counts = [c["documents"] for c in d["topConcepts"]]
@@ -208,13 +222,18 @@ def test_node_neighbours_are_connections(api: Api):
     assert node["id"] == project
     assert node["people"]["totalCount"] > 2 and node["people"]["pageInfo"]["hasNextPage"]
     assert {e["role"] for e in node["people"]["edges"]} <= {"lead", "member", "sponsor"}
-    assert any(e["node"]["key"] == "qi_method:model-for-improvement" or e["node"]["kind"] == "QIMethod"
-               for e in node["concepts"]["edges"])
+    assert any(
+        e["node"]["key"] == "qi_method:model-for-improvement" or e["node"]["kind"] == "QIMethod"
+        for e in node["concepts"]["edges"]
+    )
     owners = [e["node"]["name"] for e in node["organisations"]["edges"] if e["relationship"] == "OWNED_BY"]
     assert owners == ["Kestrel Bay University Hospitals NHS Foundation Trust"]
     assert node["sources"]["edges"]
     after = node["people"]["pageInfo"]["endCursor"]
-    more = api.data("""query($id: ID!, $after: String) { node(id: $id) { ... on Project {
-        people(first: 2, after: $after) { edges { node { name } } } } } }""", {"id": project, "after": after})
+    more = api.data(
+        """query($id: ID!, $after: String) { node(id: $id) { ... on Project {
+        people(first: 2, after: $after) { edges { node { name } } } } } }""",
+        {"id": project, "after": after},
+    )
     names = [e["node"]["name"] for e in node["people"]["edges"]]
     assert not set(names) & {e["node"]["name"] for e in more["node"]["people"]["edges"]}
