@@ -51,6 +51,9 @@ _RESULT_NOUNS = frozenset({"reduction", "increase", "decrease", "difference", "c
 # Words that report a result anywhere in a sentence.
 RESULT_LEMMAS = _RESULT_VERBS | {"lower", "cut", "halve", "raise", "unchanged", "significant", "improvement",
                                  "reduction", "difference"}
+# Comparative words that make the noun after them a measured result.
+_CHANGE_ADJECTIVES = frozenset({"fewer", "lower", "greater", "better", "reduced", "improved", "faster", "higher",
+                                "shorter", "worse", "poorer"})
 # Change verbs whose object is a measure ("lowered HbA1c", "reduced carer depression").
 _OBJECT_VERBS = frozenset({"lower", "reduce", "improve", "increase", "cut", "halve", "shorten", "decrease", "raise"})
 # Subjects that are never measures.
@@ -133,6 +136,9 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
             role = "subject"
         elif token.dep_ == "pobj" and token.head.lower_ in ("in", "on") and token.head.head.lower_ in _RESULT_NOUNS:
             role = "object"
+        elif token.dep_ in ("dobj", "pobj", "conj") and any(c.dep_ == "amod" and c.lower_ in _CHANGE_ADJECTIVES
+                                                            and c.i < token.i for c in token.children):
+            role = "compared"  # "reported fewer UTIs requiring antibiotics", "associated with greater empathy"
         elif token.dep_ == "dobj" and token.head.lemma_ in _OBJECT_VERBS:
             role = "object"
         elif token.dep_ == "conj" and token.head.dep_ == "dobj" and token.head.head.lemma_ in _OBJECT_VERBS:

@@ -23,7 +23,8 @@ _NO_CHANGE = re.compile(r"\b(no (significant |measurable |real |clear |statistic
                         r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
                         r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
                         r"level|similar)|not significantly (different|changed|reduced|improved)|made no difference|"
-                        r"were similar|was similar|no better|not improve)\b", re.I)
+                        r"were similar|was similar|no better|not improve|not (statistically )?significant|(stayed|remained) (at )?(around|about|"
+                        r"roughly|near)|no (clear|real) change|little or no (change|effect|difference))\b", re.I)
 _UNCLEAR = re.compile(r"\b(unclear|uncertain|less certain|too (early|small|few) to|not (formally )?(measured|"
                       r"known|yet)|could not be (measured|assessed|counted)|difficult to (count|measure|tell|assess)|"
                       r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
@@ -33,12 +34,19 @@ _WORSE = re.compile(r"\b(worsened|worse|deteriorated|got worse)\b", re.I)
 _BETTER = re.compile(r"\b(improved|improvement|improving|better|positive|valued)\b", re.I)
 _DOWN = re.compile(r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|decreased|"
                    r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less)\b", re.I)
-_UP = re.compile(r"\b(rose|rise|risen|increased|increase|increases|higher|grew|doubled|up|more|climbed|raised|"
-                 r"tripled|greater)\b", re.I)
+_UP = re.compile(r"\b(rose|rise|risen|increased|increase|increases|higher|grew|grown|growing|doubled|up|more|climbed|"
+                 r"raised|tripled|greater|faster)\b", re.I)
 _LOWER_BETTER = re.compile(r"\b(time|times|wait|waits|waiting|delay|delays|falls?|harm|incidence|mortality|deaths?|"
                            r"admissions?|readmissions?|length|infections?|ulcers?|errors?|incidents?|turnover|"
                            r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dna|amputations|"
-                           r"conveyances|prescribing|occupancy|rates? of)\b", re.I)
+                           r"conveyances|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|burden|"
+                           r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
+                           r"hypoglycaemia|infections?|drop-outs|dropouts)\b", re.I)
+# Hedges written after a result that take it back ("..., although we cannot tell whether the trials caused this").
+_AFTER_HEDGE = re.compile(r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
+                          r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
+                          r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute)\b", re.I)
+_AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
                            r"did|rose|fell|improved|had))", re.I)
 
@@ -68,7 +76,13 @@ class PolarityTagger:
         if follow is not None and _NOT_SUSTAINED.search(follow.text) \
                 and not any(o.start >= follow.start and o.end <= follow.end for o in outcomes):
             return "not_sustained"
-        return classify(clause, ent.text, self._direction(ent))
+        after = doc.text[ent.end_char:sent.end_char]
+        if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
+            return "not_sustained"  # "increased at first but then fell back"
+        polarity = classify(clause, ent.text, self._direction(ent))
+        if polarity in ("improved", "worsened") and _AFTER_HEDGE.search(after):
+            return "unclear"
+        return polarity
 
     def _direction(self, ent: Span) -> str:
         concept = load_gazetteer().concepts.get(ent.kb_id_) if ent.kb_id_ else None
@@ -89,10 +103,18 @@ def classify(clause: str, outcome_text: str, direction: str) -> str:
         return "unclear"
     if _WORSE.search(rest):
         return "worsened"
-    down, up = _DOWN.search(rest), _UP.search(rest)
-    if down and (not up or down.start() < up.start()):
-        return "improved" if direction == "lower" else "worsened"
-    if up:
+    at = clause.find(outcome_text)
+    at = at if at >= 0 else 0
+    cues = [(abs(m.start() - at), "down") for m in _DOWN.finditer(rest)]
+    cues += [(abs(m.start() - at), "up") for m in _UP.finditer(rest)]
+    cues += [(abs(m.start() - at), "better") for m in _BETTER.finditer(rest)]
+    if cues:
+        # The change word nearest the measure is the one about it: "reduced depression and improved confidence".
+        way = min(cues)[1]
+        if way == "better":
+            return "improved"
+        if way == "down":
+            return "improved" if direction == "lower" else "worsened"
         return "improved" if direction == "higher" else "worsened"
     if _BETTER.search(rest):
         return "improved"
