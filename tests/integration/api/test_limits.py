@@ -1,0 +1,54 @@
+"""Limits give clear errors; internal errors are masked behind a reference that the server log holds."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from graph.database import Database
+from graph.settings import Settings
+from tests.integration.api.conftest import Api
+
+
+def _message(api: Api, query: str, variables: dict | None = None) -> str:
+    result = api.run(query, variables)
+    assert result.errors, result.data
+    return result.errors[0].message
+
+
+def test_page_size_is_capped(api: Api):
+    assert "`first` must be between 0 and 100" in _message(api, '{ search(query: "sepsis", first: 1000) { totalCount } }')
+    assert "`first` must be between 0 and 100" in _message(
+        api, '{ experts(topic: "sepsis") { edges { person { projects(first: 101) { totalCount } } } } }')
+
+
+def test_depth_aliases_and_tokens_are_capped(api: Api):
+    deep = "{ search(query: \"x\") { edges { node { ... on Project { people { edges { node { projects { edges { " \
+           "node { people { edges { node { name } } } } } } } } } } } } } }"
+    assert "exceeds maximum operation depth" in _message(api, deep)
+    aliases = "{ " + " ".join(f"a{i}: health" for i in range(20)) + " }"
+    assert "aliases" in _message(api, aliases).lower()
+    tokens = "{ " + " ".join("health" for _ in range(2100)) + " }"
+    assert "token" in _message(api, tokens).lower()
+
+
+def test_bad_arguments_say_which(api: Api):
+    assert "`maxHops` must be between 1 and 5" in _message(
+        api, '{ connection(from: "person:a", to: "person:b", maxHops: 9) { found } }')
+    assert "`from`: no person with that id" in _message(
+        api, '{ connection(from: "person:nobody-at-all", to: "person:bronwen-ashworth") { found } }')
+    assert "cursor" in _message(api, '{ search(query: "sepsis", after: "bogus") { totalCount } }')
+    assert "not a valid id" in _message(api, '{ node(id: "%%%") { id } }')
+
+
+def test_internal_errors_are_masked_with_a_logged_reference(settings: Settings, caplog):
+    broken = Database(replace(settings, neo4j_uri="bolt://127.0.0.1:9", neo4j_password="wrong"))
+    api = Api(broken, broken.settings)
+    with caplog.at_level(logging.ERROR, logger="kmob.api"):
+        result = api.run("{ stats { nodes } }")
+    message = result.errors[0].message
+    assert message.startswith("Internal error (reference ") and "9" not in message.split("reference")[0]
+    reference = result.errors[0].extensions["reference"]
+    assert any(reference in record.getMessage() for record in caplog.records)
+    assert "bolt://" not in message
+    broken.close()
