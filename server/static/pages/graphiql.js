@@ -55,7 +55,7 @@ query HowTwoPeopleConnect($from: ID!, $to: ID!) {
   }
 }
 `,
-      variables: { from: "person:dominika-kaur", to: "person:priya-ives" },
+      variables: { from: "person:dominika-kaur", to: "person:zofia-kellett" },
     },
     {
       query: `${INTRO}
