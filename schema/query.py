@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 import strawberry
@@ -161,7 +162,8 @@ class Query:
             raise UserError(f"`maxHops` must be between 1 and {connection_q.MAX_HOPS}")
         if not 1 <= first <= MAX_CHAINS:
             raise UserError(f"`first` must be between 1 and {MAX_CHAINS} chains")
-        source, target = await _person(info, from_, "from"), await _person(info, to, "to")
+        # Gathered so the loader fetches both people in one round trip.
+        source, target = await asyncio.gather(_person(info, from_, "from"), _person(info, to, "to"))
         found = await run_sync(
             connection_q.connections,
             context.db,

@@ -12,7 +12,7 @@
   }
 
   const INTRO = `# kmob: one tab per everyday question (tabs above).
-# Run: Ctrl-Enter or the play button. Variables: pane below.
+# Run: Ctrl-Enter or the play button; variables below.
 # API key: Headers pane, "Authorization": "Bearer <key>".
 `;
 
@@ -41,7 +41,7 @@ query ExpertsOnTopic($topic: String!) {
       query: `${INTRO}
 # How are two people connected? Shortest chains through
 # shared projects, employers, co-authorship and topics.
-# Ids: a Person's \`key\` or global \`id\` (see the Search tab).
+# Ids: a Person's \`key\` or \`id\` (see the Search tab).
 query HowTwoPeopleConnect($from: ID!, $to: ID!) {
   connection(from: $from, to: $to, maxHops: 4) {
     found

@@ -31,9 +31,11 @@ def _forbidden() -> set[str]:
     return out
 
 
-PERSON_FIELDS = "id key name role summary email organisations { totalCount edges { node { name } } }"
-DOC_FIELDS = f"""id key title text summary people(first: 50) {{ totalCount edges {{ role node {{ {PERSON_FIELDS} }} }} }}
-                 concepts(first: 5) {{ edges {{ node {{ name people(first: 50) {{ totalCount edges {{ node {{ key name }} }} }} }} }} }}"""
+PERSON_FIELDS = "id key name role summary email organisations { totalCount edges { node { name } } }"  # noqa: E501
+DOC_FIELDS = f"""id key title text summary
+    people(first: 50) {{ totalCount edges {{ role node {{ {PERSON_FIELDS} }} }} }}
+    concepts(first: 5) {{ edges {{ node {{ name
+        people(first: 50) {{ totalCount edges {{ node {{ key name }} }} }} }} }} }}"""
 NODE = f"""... on Person {{ {PERSON_FIELDS} projects(first: 5) {{ edges {{ node {{ title }} }} }} }}
            ... on Document {{ {DOC_FIELDS} }}
            ... on Organisation {{ name people(first: 100) {{ totalCount edges {{ node {{ key name email }} }} }} }}
@@ -138,7 +140,8 @@ def test_admin_sees_hidden_people_so_the_property_can_fail(api: Api, material):
             name.lower()
             in json.dumps(
                 api.run(
-                    "query($q: String!) { search(query: $q, kinds: [PERSON]) { edges { node { ... on Person { name } } } } }",
+                    "query($q: String!) { search(query: $q, kinds: [PERSON]) "
+                    "{ edges { node { ... on Person { name } } } } }",
                     {"q": name},
                     role="admin",
                 ).data
@@ -149,12 +152,10 @@ def test_admin_sees_hidden_people_so_the_property_can_fail(api: Api, material):
 
 def test_hidden_names_are_withheld_from_document_text(api: Api):
     # proj-kbu-0002 names two hidden members in its text; readers see it with the names withheld.
-    text_reader = api.data(
-        '{ node(id: "%s") { ... on Project { text } } }' % to_global_id("Project", "proj-kbu-0002"), role="reader"
-    )["node"]["text"]
-    text_admin = api.data(
-        '{ node(id: "%s") { ... on Project { text } } }' % to_global_id("Project", "proj-kbu-0002"), role="admin"
-    )["node"]["text"]
+    query = "query($id: ID!) { node(id: $id) { ... on Project { text } } }"
+    variables = {"id": to_global_id("Project", "proj-kbu-0002")}
+    text_reader = api.data(query, variables, role="reader")["node"]["text"]
+    text_admin = api.data(query, variables, role="admin")["node"]["text"]
     names = [n for n in hidden_people() if n in text_admin]
     assert names, "the fixture project should mention a hidden person"
     assert "[withheld]" in text_reader and not any(n in text_reader for n in names)

@@ -18,13 +18,15 @@ from tests.integration.api.conftest import RunningServer, serve
 
 def client(server: RunningServer, key: str | None = None) -> Client:
     headers = {"Authorization": f"Bearer {key}"} if key else {}
-    return Client(transport=HTTPXTransport(url=server.url, headers=headers, timeout=60),
-                  fetch_schema_from_transport=False)
+    return Client(
+        transport=HTTPXTransport(url=server.url, headers=headers, timeout=60), fetch_schema_from_transport=False
+    )
 
 
 def test_every_question_answers_over_http(server: RunningServer):
     with client(server) as session:
-        data = session.execute(gql("""{
+        data = session.execute(
+            gql("""{
           search(query: "sepsis", first: 3) { totalCount edges { node { id __typename } } }
           experts(topic: "Plan-Do-Study-Act", first: 3) { topics { key } edges { score role person { name }
                   because { role sentence } } }
@@ -32,7 +34,8 @@ def test_every_question_answers_over_http(server: RunningServer):
           relatedProjects(projectId: "proj-kbu-0002", first: 3) { score why outcomeLabel project { title } }
           goodPractice(topic: "falls", first: 5) { items { verdict document { title } } }
           dashboard { totals { projects people } topConcepts { name documents } }
-        }"""))
+        }""")
+        )
     assert data["search"]["totalCount"] > 0
     assert data["experts"]["topics"] == [{"key": "qi_method:pdsa"}] and data["experts"]["edges"][0]["because"]
     assert data["connection"]["found"] and "Aled Nakamura" in data["connection"]["chains"][0]["sentence"]
@@ -47,8 +50,9 @@ def test_every_question_answers_over_http(server: RunningServer):
 
 
 def test_writes_need_a_curator_key(server: RunningServer, sample_db: Database):
-    mutation = gql('mutation { setPersonVisibility(person: "person:bronwen-ashworth", visibility: PUBLIC) '
-                   '{ visibility } }')
+    mutation = gql(
+        'mutation { setPersonVisibility(person: "person:bronwen-ashworth", visibility: PUBLIC) { visibility } }'
+    )
     with client(server) as session, pytest.raises(TransportQueryError, match="curator or admin"):
         session.execute(mutation)
     reader = new_key(sample_db, "reader", "test reader").secret

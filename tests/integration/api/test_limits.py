@@ -17,14 +17,19 @@ def _message(api: Api, query: str, variables: dict | None = None) -> str:
 
 
 def test_page_size_is_capped(api: Api):
-    assert "`first` must be between 0 and 100" in _message(api, '{ search(query: "sepsis", first: 1000) { totalCount } }')
     assert "`first` must be between 0 and 100" in _message(
-        api, '{ experts(topic: "sepsis") { edges { person { projects(first: 101) { totalCount } } } } }')
+        api, '{ search(query: "sepsis", first: 1000) { totalCount } }'
+    )
+    assert "`first` must be between 0 and 100" in _message(
+        api, '{ experts(topic: "sepsis") { edges { person { projects(first: 101) { totalCount } } } } }'
+    )
 
 
 def test_depth_aliases_and_tokens_are_capped(api: Api):
-    deep = "{ search(query: \"x\") { edges { node { ... on Project { people { edges { node { projects { edges { " \
-           "node { people { edges { node { name } } } } } } } } } } } } } }"
+    deep = (
+        '{ search(query: "x") { edges { node { ... on Project { people { edges { node { projects { edges { '
+        "node { people { edges { node { name } } } } } } } } } } } } } }"
+    )
     assert "exceeds maximum operation depth" in _message(api, deep)
     aliases = "{ " + " ".join(f"a{i}: health" for i in range(20)) + " }"
     assert "aliases" in _message(api, aliases).lower()
@@ -34,9 +39,11 @@ def test_depth_aliases_and_tokens_are_capped(api: Api):
 
 def test_bad_arguments_say_which(api: Api):
     assert "`maxHops` must be between 1 and 5" in _message(
-        api, '{ connection(from: "person:a", to: "person:b", maxHops: 9) { found } }')
+        api, '{ connection(from: "person:a", to: "person:b", maxHops: 9) { found } }'
+    )
     assert "`from`: no person with that id" in _message(
-        api, '{ connection(from: "person:nobody-at-all", to: "person:bronwen-ashworth") { found } }')
+        api, '{ connection(from: "person:nobody-at-all", to: "person:bronwen-ashworth") { found } }'
+    )
     assert "cursor" in _message(api, '{ search(query: "sepsis", after: "bogus") { totalCount } }')
     assert "not a valid id" in _message(api, '{ node(id: "%%%") { id } }')
 

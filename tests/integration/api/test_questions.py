@@ -217,7 +217,8 @@ def test_node_neighbours_are_connections(api: Api):
     q = """query($id: ID!) { node(id: $id) { id ... on Project { key title
             people(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { role node { name } } }
             concepts(first: 50) { totalCount edges { relationship node { key kind } } }
-            organisations { edges { relationship node { name } } } lessons { totalCount } sources { edges { node { path } } } } } }"""
+            organisations { edges { relationship node { name } } } lessons { totalCount }
+            sources { edges { node { path } } } } } }"""
     node = api.data(q, {"id": project})["node"]
     assert node["id"] == project
     assert node["people"]["totalCount"] > 2 and node["people"]["pageInfo"]["hasNextPage"]

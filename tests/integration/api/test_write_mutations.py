@@ -43,7 +43,7 @@ def _reingest(api: Api, path: Path) -> None:
 
 
 def _concepts(api: Api, doc: str) -> set[str]:
-    q = 'query($id: ID!) { node(id: $id) { ... on Document { concepts(first: 100) { edges { node { key } } } } } }'
+    q = "query($id: ID!) { node(id: $id) { ... on Document { concepts(first: 100) { edges { node { key } } } } } }"
     from schema.relay import to_global_id
 
     node = api.data(q, {"id": to_global_id("Project", doc)})["node"]
@@ -54,8 +54,12 @@ def test_reject_mention_removes_it_now_and_after_reingest(small):
     api, path = small
     doc = api.db.read("MATCH (d:Project)-[:MENTIONS]->(c:Concept) RETURN d.id AS d, c.id AS c ORDER BY d, c LIMIT 1")[0]
     assert doc["c"] in _concepts(api, doc["d"])
-    data = api.data('mutation($d: ID!, $c: ID!) { rejectMention(document: $d, concept: $c) '
-                    '{ removedRelationships concept { key } } }', {"d": doc["d"], "c": doc["c"]}, role="curator")
+    data = api.data(
+        "mutation($d: ID!, $c: ID!) { rejectMention(document: $d, concept: $c) "
+        "{ removedRelationships concept { key } } }",
+        {"d": doc["d"], "c": doc["c"]},
+        role="curator",
+    )
     assert data["rejectMention"]["removedRelationships"] >= 1
     assert doc["c"] not in _concepts(api, doc["d"])
     _reingest(api, path)
@@ -67,17 +71,23 @@ def test_merge_concepts_moves_links_now_and_after_reingest(small):
     rows = api.db.read("""MATCH (d:Project)-[:MENTIONS|ADDRESSES|USES_METHOD]->(c:Concept)
                           WITH c, count(DISTINCT d) AS n ORDER BY n DESC, c.id LIMIT 2 RETURN c.id AS id""")
     keep, drop = rows[0]["id"], rows[1]["id"]
-    before = api.db.read("""MATCH (d:Document)-[:MENTIONS|ADDRESSES|USES_METHOD|LEARNED]->(c:Concept)
-                            WHERE c.id IN [$a, $b] RETURN collect(DISTINCT d.id) AS docs""", {"a": keep, "b": drop})[0]
-    data = api.data('mutation($k: ID!, $d: ID!) { mergeConcepts(keep: $k, drop: $d) { droppedId movedRelationships '
-                    'concept { key aliases documents(first: 100) { totalCount } } } }',
-                    {"k": keep, "d": drop}, role="curator")["mergeConcepts"]
+    before = api.db.read(
+        """MATCH (d:Document)-[:MENTIONS|ADDRESSES|USES_METHOD|LEARNED]->(c:Concept)
+                            WHERE c.id IN [$a, $b] RETURN collect(DISTINCT d.id) AS docs""",
+        {"a": keep, "b": drop},
+    )[0]
+    data = api.data(
+        "mutation($k: ID!, $d: ID!) { mergeConcepts(keep: $k, drop: $d) { droppedId movedRelationships "
+        "concept { key aliases documents(first: 100) { totalCount } } } }",
+        {"k": keep, "d": drop},
+        role="curator",
+    )["mergeConcepts"]
     assert data["droppedId"] == drop and data["movedRelationships"] > 0
     assert data["concept"]["documents"]["totalCount"] == len(before["docs"])
     assert api.db.read("MATCH (c:Concept {id: $d}) RETURN c", {"d": drop}) == []
     assert api.db.read("MATCH (r:ConceptRedirect {id: $d}) RETURN r.target AS t", {"d": drop})[0]["t"] == keep
     # Asking for the dropped concept still answers, through the redirect.
-    experts = api.data('query($t: String!) { experts(topic: $t) { topics { key } } }', {"t": drop})
+    experts = api.data("query($t: String!) { experts(topic: $t) { topics { key } } }", {"t": drop})
     assert experts["experts"]["topics"] == [{"key": keep}]
     _reingest(api, path)
     assert api.db.read("MATCH (c:Concept {id: $d}) RETURN c", {"d": drop}) == []
@@ -86,13 +96,16 @@ def test_merge_concepts_moves_links_now_and_after_reingest(small):
 def test_set_person_visibility_hides_now_and_after_reingest(small):
     api, path = small
     person = api.db.read("MATCH (p:Person {visibility: 'public'})-[:CONTRIBUTED_TO]->() RETURN p.id AS id LIMIT 1")[0]
-    q = 'query($t: ID!) { node(id: $t) { ... on Person { name } } }'
+    q = "query($t: ID!) { node(id: $t) { ... on Person { name } } }"
     from schema.relay import to_global_id
 
     gid = to_global_id("Person", person["id"])
     assert api.data(q, {"t": gid})["node"] is not None
-    api.data('mutation($p: ID!) { setPersonVisibility(person: $p, visibility: HIDDEN) { visibility } }',
-             {"p": person["id"]}, role="curator")
+    api.data(
+        "mutation($p: ID!) { setPersonVisibility(person: $p, visibility: HIDDEN) { visibility } }",
+        {"p": person["id"]},
+        role="curator",
+    )
     assert api.data(q, {"t": gid})["node"] is None
     assert api.data(q, {"t": gid}, role="admin")["node"] is not None
     _reingest(api, path)
@@ -106,8 +119,12 @@ def test_add_document_runs_the_ingest_pipeline(small):
     def run(query, variables, role):
         from schema.context import Caller, RequestContext
 
-        context = RequestContext(db=api.db, settings=api.settings, caller=Caller(role=role),
-                                 add_document=lambda document: add_document(api.db, document))
+        context = RequestContext(
+            db=api.db,
+            settings=api.settings,
+            caller=Caller(role=role),
+            add_document=lambda document: add_document(api.db, document),
+        )
         import asyncio
 
         return asyncio.run(api.schema.execute(query, variable_values=variables, context_value=context))
@@ -115,11 +132,16 @@ def test_add_document_runs_the_ingest_pipeline(small):
     mutation = """mutation($input: DocumentInput!) { addDocument(input: $input) { created entities
         document { key title ... on Project { people { edges { role node { name } } }
                    concepts(first: 50) { edges { node { key } } } } } } }"""
-    record = {"kind": "PROJECT", "id": "proj-api-0001", "title": "Sepsis screening with PDSA cycles in the ED",
-              "text": "Amina Patel led a project using Plan-Do-Study-Act cycles to improve sepsis screening in the "
-                      "emergency department. Time to antibiotics improved.",
-              "organisation": "Kestrel Bay University Hospitals NHS Foundation Trust",
-              "people": [{"name": "Amina Patel", "role": "lead"}], "tags": ["sepsis"]}
+    record = {
+        "kind": "PROJECT",
+        "id": "proj-api-0001",
+        "title": "Sepsis screening with PDSA cycles in the ED",
+        "text": "Amina Patel led a project using Plan-Do-Study-Act cycles to improve sepsis screening in the "
+        "emergency department. Time to antibiotics improved.",
+        "organisation": "Kestrel Bay University Hospitals NHS Foundation Trust",
+        "people": [{"name": "Amina Patel", "role": "lead"}],
+        "tags": ["sepsis"],
+    }
     assert "curator or admin" in run(mutation, {"input": record}, "reader").errors[0].message
     result = run(mutation, {"input": record}, "curator")
     assert not result.errors, result.errors
