@@ -44,7 +44,9 @@ _ROLE_STOP = frozenset({",", ";", ":", ")", "(", ".", "at", "and", "with", "from
                         "both", "was", "is", "has", "had", "led", "said", "wrote", "ran", "notes", "noted"})
 # Model labels that reference lists get wrong (journals as ORG, "Lindqvist M. Multicomponent" as PERSON).
 _MODEL_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "NORP", "LAW"})
-_NOT_ORGS = frozenset({"NHS", "the NHS", "The NHS"})
+_NOT_ORGS = frozenset({"NHS", "the NHS", "The NHS", "University", "Trust", "Hospital", "Council", "Hub", "Department",
+                       "Government", "Board", "Partnership", "Network", "Programme", "Project"})
+_ORG_DANGLING = frozenset({"&", "and", "of", "for", "the", "in", "on"})
 # The last word of a named tool or checklist, which the model often takes for an organisation.
 _INTERVENTION_HEADS = frozenset({"tool", "checklist", "bundle", "scale", "score", "protocol", "pathway", "toolkit"})
 _ORG_EXPANSIONS = ((re.compile(r"\bNHS FT\b"), "NHS Foundation Trust"), (re.compile(r"\bFT$"), "Foundation Trust"),
@@ -132,6 +134,11 @@ class PeopleLinker:
         if label == "ORG" and not ent.kb_id_:
             if span.text in _NOT_ORGS or any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
                 return None  # the bare word "NHS", guideline codes such as "CG179"
+            if span[-1].lower_ in _ORG_DANGLING or span[0].lower_ in _ORG_DANGLING - {"the"}:
+                return None  # "Health &": a cut title, not a name
+            if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5 and not _expanded(doc, span[0].text) \
+                    and load_gazetteer().lookup(span.text) is None and span.text not in _ORG_TYPE_WORDS:
+                return None  # an acronym the document never spells out ("IG", "ICT"): most are not organisations
             if span[-1].lower_ in _INTERVENTION_HEADS:
                 # "Malnutrition Universal Screening Tool", "WHO Surgical Safety Checklist": a named tool.
                 return Span(doc, start, end, label="INTERVENTION")
@@ -211,7 +218,8 @@ class PeopleLinker:
         for name in full:
             parts = name.split()
             for part in (parts[0], parts[-1]):
-                by_part.setdefault(part, set()).add(name)
+                if len(part) > 2 and not part.isupper():  # initials ("H", "CN") are not names on their own
+                    by_part.setdefault(part, set()).add(name)
         out = []
         for ent in ents:
             if ent.label_ in _MODEL_LABELS and ent.label_ != "PERSON" and not ent.kb_id_ and len(ent) <= 2 \
@@ -302,7 +310,15 @@ def _reference_start(text: str) -> int | None:
     match = re.search(r"(?im)^\s*(references|bibliography|sources)\s*:?", text)
     if match is None:
         match = re.search(r"\bReferences:\s", text)
+    if match is None:
+        # A numbered list of "Surname I," entries without a heading: "[13] Kallis C, Dixon P, ...".
+        match = re.search(r"(?m)^\s*\[\d{1,3}\]\s+[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)? [A-Z]{1,3}[,.]", text)
     return match.start() if match else None
+
+
+def _expanded(doc: Doc, acronym: str) -> bool:
+    """Whether the document spells the acronym out: "Connected Health Cities (CHC)" or "CHC (Connected ...)"."""
+    return f"({acronym})" in doc.text or re.search(re.escape(acronym) + r" \([A-Z]", doc.text) is not None
 
 
 def _looks_like_name(span: Span) -> bool:
