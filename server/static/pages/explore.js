@@ -309,9 +309,12 @@ query ExploreWhySimilar($project: ID!) {
       fit: true,
       padding: 40,
       nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 110,
-      nodeRepulsion: () => 9000,
-      numIter: 600,
+      idealEdgeLength: () => 150,
+      nodeRepulsion: () => 40000,
+      gravity: 0.2,
+      numIter: 800,
+      // Spread over the canvas's own shape, so a wide window gets a wide picture.
+      boundingBox: { x1: 0, y1: 0, w: cy.width(), h: cy.height() },
     });
     layout.run();
     // A big picture is fitted around what was just opened, so its new neighbours are readable.
