@@ -7,6 +7,7 @@ needs it; the file name sorts it last to keep that to once per run.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ KESTREL = SAMPLE / "organisations" / "kestrel-bay-university-hospitals-nhs-found
 
 
 @pytest.fixture
-def small(empty_db: Database, settings: Settings, tmp_path: Path) -> tuple[Api, Path]:
+def small(empty_db: Database, settings: Settings, tmp_path: Path) -> Iterator[tuple[Api, Path]]:
     """Eight Kestrel Bay records (projects, a lesson and profiles) ingested into an empty graph."""
     lines = [line for line in KESTREL.read_text().splitlines() if line.strip()]
     kinds: dict[str, int] = {}
@@ -33,7 +34,9 @@ def small(empty_db: Database, settings: Settings, tmp_path: Path) -> tuple[Api, 
     path = tmp_path / "small.jsonl"
     path.write_text("\n".join(chosen) + "\n")
     assert ingest_paths(empty_db, settings, [str(path)]).ok
-    return Api(empty_db, settings), path
+    yield Api(empty_db, settings), path
+    # Merges, rejections and the added document must not leak into the sample slice other tests ingest.
+    empty_db.write("MATCH (n) WHERE NOT n:Migration AND NOT n:ApiKey DETACH DELETE n")
 
 
 def _reingest(api: Api, path: Path) -> None:
