@@ -43,15 +43,37 @@ def run_extract(args: argparse.Namespace) -> int:
     out = []
     for extraction in Extractor().extract_many(documents):
         doc = extraction.document
-        out.append({
-            "source": doc.source, "kind": doc.kind, "title": doc.title,
-            "entities": [{"text": e.text, "label": e.label, "start": e.start, "end": e.end,
-                          "concept_id": e.concept_id, "canonical": e.canonical, "score": e.score}
-                         for e in extraction.entities],
-            "relations": [{"type": r.type, "head": r.head, "tail": r.tail, "head_id": r.head_id,
-                           "tail_id": r.tail_id, "sentence": r.sentence, "score": r.score}
-                          for r in extraction.relations],
-        })
+        out.append(
+            {
+                "source": doc.source,
+                "kind": doc.kind,
+                "title": doc.title,
+                "entities": [
+                    {
+                        "text": e.text,
+                        "label": e.label,
+                        "start": e.start,
+                        "end": e.end,
+                        "concept_id": e.concept_id,
+                        "canonical": e.canonical,
+                        "score": e.score,
+                    }
+                    for e in extraction.entities
+                ],
+                "relations": [
+                    {
+                        "type": r.type,
+                        "head": r.head,
+                        "tail": r.tail,
+                        "head_id": r.head_id,
+                        "tail_id": r.tail_id,
+                        "sentence": r.sentence,
+                        "score": r.score,
+                    }
+                    for r in extraction.relations
+                ],
+            }
+        )
     json.dump({"documents": out}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

@@ -29,7 +29,7 @@ def resolve_topic(text: str) -> list[ConceptMatch]:
     i = 0
     while i < len(words):
         for j in range(min(len(words), i + MAX_WORDS), i, -1):
-            surface = text[words[i][1]:words[j - 1][2]]
+            surface = text[words[i][1] : words[j - 1][2]]
             concept = gazetteer.lookup(surface)
             if concept is not None:
                 if concept.id not in seen:

@@ -29,8 +29,9 @@ class RecordError(ValueError):
 def read_paths(paths: Iterable[str | Path], kind: str = "auto") -> Iterator[Document | ReadError]:
     """Read files and folders (recursively) into Documents, yielding a ReadError for each bad record."""
     if kind != "auto" and kind not in DOCUMENT_KINDS:
-        yield ReadError(source="--kind", message=f"unknown kind {kind!r}; expected one of auto, "
-                        + ", ".join(DOCUMENT_KINDS))
+        yield ReadError(
+            source="--kind", message=f"unknown kind {kind!r}; expected one of auto, " + ", ".join(DOCUMENT_KINDS)
+        )
         return
     for raw in paths:
         path = Path(raw)
@@ -53,8 +54,9 @@ def read_file(path: Path, kind: str = "auto") -> Iterator[Document | ReadError]:
             text = _read_text(path)
             meta, body = split_front_matter(text)
             # Pages whose whole content is a front-matter summary still have text to read.
-            body = body or next((meta[k] for k in ("intro", "summary", "description")
-                                 if isinstance(meta.get(k), str)), "")
+            body = body or next(
+                (meta[k] for k in ("intro", "summary", "description") if isinstance(meta.get(k), str)), ""
+            )
             known = {k: v for k, v in meta.items() if k in _STRING_FIELDS + _LIST_FIELDS + ("kind", "people")}
             if known.get("level") is not None and not isinstance(known["level"], str):
                 known["level"] = str(known["level"])
@@ -70,8 +72,10 @@ def read_file(path: Path, kind: str = "auto") -> Iterator[Document | ReadError]:
         elif suffix == ".pdf":
             yield _document(source, {"text": _pdf_text(path)}, kind, default_title=path.stem)
         else:
-            yield ReadError(source=source, message=f"unsupported file type {suffix or '(none)'}; expected one of "
-                            + ", ".join(SUFFIXES))
+            yield ReadError(
+                source=source,
+                message=f"unsupported file type {suffix or '(none)'}; expected one of " + ", ".join(SUFFIXES),
+            )
     except RecordError as exc:
         yield ReadError(source=source, message=str(exc))
     except OSError as exc:
@@ -136,7 +140,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         meta[key] = _front_matter_value(value, n)
         key = None
     close()
-    body = "\n".join(lines[end + 1:]).strip("\n")
+    body = "\n".join(lines[end + 1 :]).strip("\n")
     return meta, body
 
 
@@ -156,8 +160,10 @@ def _read_json(path: Path, kind: str) -> Iterator[Document | ReadError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield ReadError(source=f"{path}#L{exc.lineno}", message=f"malformed JSON at line {exc.lineno}, column "
-                        f"{exc.colno}: {exc.msg}")
+        yield ReadError(
+            source=f"{path}#L{exc.lineno}",
+            message=f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+        )
         return
     records = data if isinstance(data, list) else [data]
     multi = isinstance(data, list)
@@ -257,8 +263,9 @@ def _document(source: str, record: Any, kind: str, default_title: str) -> Docume
     if not text.strip():
         raise RecordError("field `text` is empty")
     if len(text) > MAX_TEXT_CHARS:
-        raise RecordError(f"text is {len(text):,} characters, over the limit of {MAX_TEXT_CHARS:,} "
-                          "(KMOB_MAX_TEXT_CHARS)")
+        raise RecordError(
+            f"text is {len(text):,} characters, over the limit of {MAX_TEXT_CHARS:,} (KMOB_MAX_TEXT_CHARS)"
+        )
     if "\x00" in text:
         raise RecordError("field `text` holds binary content (NUL characters)")
     fields: dict[str, Any] = {}
@@ -281,11 +288,24 @@ def _document(source: str, record: Any, kind: str, default_title: str) -> Docume
     if record_kind is not None and record_kind not in DOCUMENT_KINDS:
         raise RecordError(f"field `kind` is {record_kind!r}, expected one of " + ", ".join(DOCUMENT_KINDS))
     chosen = kind if kind != "auto" else (record_kind or guess_kind(text, record))
-    title = fields.pop("title", None) or (people[0].name if chosen == "profile" and people else None) \
-        or _first_line_title(text) or default_title
+    title = (
+        fields.pop("title", None)
+        or (people[0].name if chosen == "profile" and people else None)
+        or _first_line_title(text)
+        or default_title
+    )
     doc_id = fields.pop("id", None) or derive_id(source)
-    base = Document(source=source, kind=chosen, title=title, text=text, id=doc_id, people=people,
-                    cites=tuple(fields.pop("cites")), tags=tuple(fields.pop("tags")), **fields)
+    base = Document(
+        source=source,
+        kind=chosen,
+        title=title,
+        text=text,
+        id=doc_id,
+        people=people,
+        cites=tuple(fields.pop("cites")),
+        tags=tuple(fields.pop("tags")),
+        **fields,
+    )
     return _with_hash(base)
 
 
@@ -321,14 +341,54 @@ def _people(value: Any) -> tuple[PersonRef, ...]:
 
 
 _KIND_CUES: dict[str, tuple[str, ...]] = {
-    "lesson": ("lessons learned", "lessons learnt", "what we learned", "what went well", "what we would",
-               "lesson 1", "what worked", "do differently", "after action review", "retrospect"),
-    "evidence": ("references", "systematic review", "evidence summary", "key findings", "meta-analysis",
-                 "search strategy", "we searched", "were searched", "the evidence", "randomised trial"),
-    "profile": ("my role", "i am a", "i work", "expertise", "interests include", "contact me", "is a ",
-                "joined the trust", "specialises in", "background in"),
-    "project": ("aim:", "aimed to", "pdsa", "driver diagram", "project", "baseline", "run chart", "measures",
-                "improvement", "tested"),
+    "lesson": (
+        "lessons learned",
+        "lessons learnt",
+        "what we learned",
+        "what went well",
+        "what we would",
+        "lesson 1",
+        "what worked",
+        "do differently",
+        "after action review",
+        "retrospect",
+    ),
+    "evidence": (
+        "references",
+        "systematic review",
+        "evidence summary",
+        "key findings",
+        "meta-analysis",
+        "search strategy",
+        "we searched",
+        "were searched",
+        "the evidence",
+        "randomised trial",
+    ),
+    "profile": (
+        "my role",
+        "i am a",
+        "i work",
+        "expertise",
+        "interests include",
+        "contact me",
+        "is a ",
+        "joined the trust",
+        "specialises in",
+        "background in",
+    ),
+    "project": (
+        "aim:",
+        "aimed to",
+        "pdsa",
+        "driver diagram",
+        "project",
+        "baseline",
+        "run chart",
+        "measures",
+        "improvement",
+        "tested",
+    ),
 }
 
 

@@ -13,8 +13,18 @@ from nlp.normalise import term_key
 from nlp.records import Document, Extraction
 
 EVAL_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval" / "documents.jsonl"
-LABELS = ("PERSON", "ORG", "CONDITION", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING", "OUTCOME", "TOPIC",
-          "ROLE")
+LABELS = (
+    "PERSON",
+    "ORG",
+    "CONDITION",
+    "INTERVENTION",
+    "QI_METHOD",
+    "KM_TECHNIQUE",
+    "SETTING",
+    "OUTCOME",
+    "TOPIC",
+    "ROLE",
+)
 RELATION_TYPES = ("WORKS_AT", "USED", "ADDRESSES", "AUTHORED", "CITES", "LEARNED")
 
 
@@ -31,8 +41,14 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": self.tp, "fp": self.fp,
-                "fn": self.fn}
+        return {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -51,12 +67,16 @@ class Report:
     def as_dict(self) -> dict:
         """A JSON-ready summary."""
         return {
-            "split": self.split, "documents": self.documents,
+            "split": self.split,
+            "documents": self.documents,
             "entities": {k: v.scores() for k, v in self.entities.items()},
             "relations": {k: v.scores() for k, v in self.relations.items()},
-            "polarity": {"accuracy": round(self.polarity_correct / self.polarity_total, 3) if self.polarity_total
-                         else 0.0, "correct": self.polarity_correct, "total": self.polarity_total,
-                         "outcome_mentions_found": self.polarity_found},
+            "polarity": {
+                "accuracy": round(self.polarity_correct / self.polarity_total, 3) if self.polarity_total else 0.0,
+                "correct": self.polarity_correct,
+                "total": self.polarity_total,
+                "outcome_mentions_found": self.polarity_found,
+            },
         }
 
 
@@ -108,8 +128,10 @@ def score_document(report: Report, gold: dict, extraction: Extraction) -> None:
         where = _nth_occurrence(text, outcome["text"], outcome.get("occurrence", 1))
         hit = None
         if where is not None:
-            hit = next((e for e in extraction.entities if e.label == "OUTCOME" and e.start < where[1]
-                        and e.end > where[0]), None)
+            hit = next(
+                (e for e in extraction.entities if e.label == "OUTCOME" and e.start < where[1] and e.end > where[0]),
+                None,
+            )
         if hit is not None:
             report.polarity_found += 1
         got = hit.polarity if hit is not None else None
@@ -137,13 +159,17 @@ def _score_relations(report: Report, gold: dict, extraction: Extraction) -> None
 
     for rtype in RELATION_TYPES:
         golds = [(gold_keys(r["head"]), gold_keys(r["tail"])) for r in gold.get("relations", []) if r["type"] == rtype]
-        preds = [(pred_keys(r.head, r.head_id), pred_keys(r.tail, r.tail_id)) for r in extraction.relations
-                 if r.type == rtype]
+        preds = [
+            (pred_keys(r.head, r.head_id), pred_keys(r.tail, r.tail_id))
+            for r in extraction.relations
+            if r.type == rtype
+        ]
         matched_gold: set[int] = set()
         tally = report.relations[rtype]
         for head, tail in preds:
-            index = next((i for i, (gh, gt) in enumerate(golds) if i not in matched_gold and head & gh
-                          and tail & gt), None)
+            index = next(
+                (i for i, (gh, gt) in enumerate(golds) if i not in matched_gold and head & gh and tail & gt), None
+            )
             if index is not None:
                 matched_gold.add(index)
                 tally.tp += 1
@@ -166,16 +192,21 @@ def evaluate(split: str = "dev", path: Path = EVAL_PATH, extractor=None) -> dict
 
 def format_report(report: Report) -> str:
     """A plain-text table of the report."""
-    lines = [f"split: {report.split}  documents: {report.documents}", f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}"
-             f"{'tp':>6}{'fp':>6}{'fn':>6}"]
+    lines = [
+        f"split: {report.split}  documents: {report.documents}",
+        f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}",
+    ]
     for name, tally in [*report.entities.items(), ("--", None), *report.relations.items()]:
         if tally is None:
             lines.append("relations")
             continue
         s = tally.scores()
-        lines.append(f"{name:<14}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>6}{s['fp']:>6}"
-                     f"{s['fn']:>6}")
+        lines.append(
+            f"{name:<14}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
+        )
     pol = report.as_dict()["polarity"]
-    lines.append(f"polarity accuracy: {pol['accuracy']:.3f} ({pol['correct']}/{pol['total']}; outcome mention "
-                 f"found for {pol['outcome_mentions_found']})")
+    lines.append(
+        f"polarity accuracy: {pol['accuracy']:.3f} ({pol['correct']}/{pol['total']}; outcome mention "
+        f"found for {pol['outcome_mentions_found']})"
+    )
     return "\n".join(lines)

@@ -14,8 +14,9 @@ from nlp.normalise import slugify
 from nlp.records import Document, Entity, Extraction, Relation
 
 EXTRACTOR_VERSION = "kmob-nlp-0.4.0"
-EXPORTED_LABELS = frozenset({"PERSON", "ORG", "CONDITION", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING",
-                             "OUTCOME", "TOPIC", "ROLE"})
+EXPORTED_LABELS = frozenset(
+    {"PERSON", "ORG", "CONDITION", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING", "OUTCOME", "TOPIC", "ROLE"}
+)
 log = logging.getLogger(__name__)
 
 
@@ -41,8 +42,9 @@ class Extractor:
                 yield to_extraction(record, doc)
             except Exception:  # one bad document must never stop a batch; log it and move on
                 log.exception("extraction failed for %s", record.source)
-                yield Extraction(document=record, entities=(), relations=(), outcome=None,
-                                 extractor_version=EXTRACTOR_VERSION)
+                yield Extraction(
+                    document=record, entities=(), relations=(), outcome=None, extractor_version=EXTRACTOR_VERSION
+                )
 
     def _prepare(self, document: Document) -> Doc:
         doc = self.nlp.make_doc(document.text)
@@ -87,11 +89,19 @@ def to_extraction(document: Document, doc: Doc) -> Extraction:
         concept_id, canonical = entity_identity(doc, span)
         ids[(span.start, span.end)] = (concept_id, canonical)
         aliases.setdefault(concept_id, set()).add(span.text)
-        entities.append(Entity(
-            text=span.text, label=span.label_, start=span.start_char, end=span.end_char, concept_id=concept_id,
-            canonical=canonical, score=_entity_score(span), sentence=span.sent.text.strip(),
-            polarity=span._.polarity if span.label_ == "OUTCOME" else None,
-        ))
+        entities.append(
+            Entity(
+                text=span.text,
+                label=span.label_,
+                start=span.start_char,
+                end=span.end_char,
+                concept_id=concept_id,
+                canonical=canonical,
+                score=_entity_score(span),
+                sentence=span.sent.text.strip(),
+                polarity=span._.polarity if span.label_ == "OUTCOME" else None,
+            )
+        )
     relations = []
     seen = set()
     for raw in doc._.relations or ():
@@ -100,9 +110,14 @@ def to_extraction(document: Document, doc: Doc) -> Extraction:
         if key not in seen:
             seen.add(key)
             relations.append(relation)
-    return Extraction(document=document, entities=tuple(entities), relations=tuple(relations),
-                      outcome=doc._.outcome, extractor_version=EXTRACTOR_VERSION,
-                      aliases={k: tuple(sorted(v)) for k, v in aliases.items()})
+    return Extraction(
+        document=document,
+        entities=tuple(entities),
+        relations=tuple(relations),
+        outcome=doc._.outcome,
+        extractor_version=EXTRACTOR_VERSION,
+        aliases={k: tuple(sorted(v)) for k, v in aliases.items()},
+    )
 
 
 def _entity_score(span: Span) -> float:
@@ -132,6 +147,17 @@ def _relation(document: Document, raw: RawRelation, ids: dict) -> Relation:
     sentence = raw.sentence.text.strip() if raw.sentence is not None else ""
     start = raw.sentence.start_char if raw.sentence is not None else -1
     stop = raw.sentence.end_char if raw.sentence is not None else -1
-    return Relation(type=raw.type, head=head, tail=tail, head_id=head_id, tail_id=tail_id, sentence=sentence,
-                    score=raw.score, head_label=head_label, tail_label=tail_label, role=raw.role, start=start,
-                    end=stop)
+    return Relation(
+        type=raw.type,
+        head=head,
+        tail=tail,
+        head_id=head_id,
+        tail_id=tail_id,
+        sentence=sentence,
+        score=raw.score,
+        head_label=head_label,
+        tail_label=tail_label,
+        role=raw.role,
+        start=start,
+        end=stop,
+    )

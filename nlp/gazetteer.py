@@ -53,9 +53,7 @@ class Gazetteer:
                     continue
                 # First writer wins: curated files load before the generated vocabulary.
                 self.by_key.setdefault(term_key(surface), concept)
-        self.case_sensitive: dict[str, Concept] = {
-            s: c for c in self.concepts.values() for s in c.case_sensitive
-        }
+        self.case_sensitive: dict[str, Concept] = {s: c for c in self.concepts.values() for s in c.case_sensitive}
         self.token_patterns = token_patterns
 
     def lookup(self, text: str) -> Concept | None:
@@ -89,11 +87,18 @@ def load_gazetteer(patterns_dir: str | None = None, include_generated: bool = Tr
             token_patterns.extend(rows)
             continue
         for row in rows:
-            concepts.append(Concept(
-                id=row["id"], label=row["label"], name=row["name"], aliases=tuple(row.get("aliases", ())),
-                case_sensitive=frozenset(row.get("case_sensitive", ())), direction=row.get("direction"),
-                direction_overrides=dict(row.get("direction_overrides", {})), source=row.get("source", "curated"),
-            ))
+            concepts.append(
+                Concept(
+                    id=row["id"],
+                    label=row["label"],
+                    name=row["name"],
+                    aliases=tuple(row.get("aliases", ())),
+                    case_sensitive=frozenset(row.get("case_sensitive", ())),
+                    direction=row.get("direction"),
+                    direction_overrides=dict(row.get("direction_overrides", {})),
+                    source=row.get("source", "curated"),
+                )
+            )
     return Gazetteer(concepts, token_patterns)
 
 

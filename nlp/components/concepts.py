@@ -14,23 +14,90 @@ from nlp.normalise import term_key
 KEEP_NER = ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Heads of outcome phrases the dependency rule accepts even when no pattern names the measure.
 _MEASURE_HEADS = frozenset(
-    {"rate", "rates", "time", "times", "incidence", "proportion", "number", "score", "scores", "compliance",
-     "confidence", "satisfaction", "documentation", "recognition", "uptake", "waits", "delays", "attendance",
-     "referrals", "admissions", "readmissions", "errors", "falls", "use", "usage", "completion", "cost",
-     "costs", "length", "mortality", "experience", "amputations", "harm", "levels", "morale",
-     "engagement", "knowledge", "awareness", "capacity", "occupancy", "conveyances", "prescribing"}
+    {
+        "rate",
+        "rates",
+        "time",
+        "times",
+        "incidence",
+        "proportion",
+        "number",
+        "score",
+        "scores",
+        "compliance",
+        "confidence",
+        "satisfaction",
+        "documentation",
+        "recognition",
+        "uptake",
+        "waits",
+        "delays",
+        "attendance",
+        "referrals",
+        "admissions",
+        "readmissions",
+        "errors",
+        "falls",
+        "use",
+        "usage",
+        "completion",
+        "cost",
+        "costs",
+        "length",
+        "mortality",
+        "experience",
+        "amputations",
+        "harm",
+        "levels",
+        "morale",
+        "engagement",
+        "knowledge",
+        "awareness",
+        "capacity",
+        "occupancy",
+        "conveyances",
+        "prescribing",
+    }
 )
 _CHANGE_VERBS = frozenset(
-    {"fall", "rise", "drop", "improve", "increase", "decrease", "reduce", "change", "halve", "double",
-     "decline", "grow", "worsen", "remain", "stay", "show", "climb", "deteriorate", "plateau", "return"}
+    {
+        "fall",
+        "rise",
+        "drop",
+        "improve",
+        "increase",
+        "decrease",
+        "reduce",
+        "change",
+        "halve",
+        "double",
+        "decline",
+        "grow",
+        "worsen",
+        "remain",
+        "stay",
+        "show",
+        "climb",
+        "deteriorate",
+        "plateau",
+        "return",
+    }
 )
 _TRIM_LEFT = frozenset({"the", "a", "an", "median", "mean", "average", "overall", "our", "their", "its"})
 
 
-@Language.factory("kmob_concepts", default_config={"patterns_dir": None, "include_generated": True,
-                                                    "dependency_outcomes": True, "head_phrases": True})
-def make_concepts(nlp: Language, name: str, patterns_dir: str | None, include_generated: bool,
-                  dependency_outcomes: bool, head_phrases: bool) -> ConceptMatcher:
+@Language.factory(
+    "kmob_concepts",
+    default_config={"patterns_dir": None, "include_generated": True, "dependency_outcomes": True, "head_phrases": True},
+)
+def make_concepts(
+    nlp: Language,
+    name: str,
+    patterns_dir: str | None,
+    include_generated: bool,
+    dependency_outcomes: bool,
+    head_phrases: bool,
+) -> ConceptMatcher:
     """Build the domain entity matcher from the pattern files."""
     return ConceptMatcher(nlp, load_gazetteer(patterns_dir, include_generated), dependency_outcomes, head_phrases)
 
@@ -38,8 +105,9 @@ def make_concepts(nlp: Language, name: str, patterns_dir: str | None, include_ge
 class ConceptMatcher:
     """Phrase patterns (normalised tokens) + token patterns for NHS organisation names."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer, dependency_outcomes: bool = True,
-                 head_phrases: bool = True):
+    def __init__(
+        self, nlp: Language, gazetteer: Gazetteer, dependency_outcomes: bool = True, head_phrases: bool = True
+    ):
         self.gazetteer = gazetteer
         self.dependency_outcomes = dependency_outcomes
         self.head_phrases = head_phrases
@@ -50,8 +118,12 @@ class ConceptMatcher:
         self.org_type: dict[int, str] = {}
         for concept in gazetteer.concepts.values():
             # A surface two concepts share goes to the one the gazetteer indexes it under (curated files first).
-            surfaces = {v for s in (concept.name, *concept.aliases) if s not in concept.case_sensitive
-                        and gazetteer.by_key.get(term_key(s)) is concept for v in surface_variants(s)}
+            surfaces = {
+                v
+                for s in (concept.name, *concept.aliases)
+                if s not in concept.case_sensitive and gazetteer.by_key.get(term_key(s)) is concept
+                for v in surface_variants(s)
+            }
             docs = []
             for doc in nlp.tokenizer.pipe(sorted(surfaces)):
                 self._set_norms(doc)
@@ -85,7 +157,7 @@ class ConceptMatcher:
             span = doc[start:end]
             # "The" is not part of an organisation's name for linking purposes.
             if span[0].lower_ == "the":
-                span = doc[start + 1:end]
+                span = doc[start + 1 : end]
             if len(span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
         if self.dependency_outcomes:
@@ -132,7 +204,7 @@ class ConceptMatcher:
             for child in token.rights:
                 if child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "with"):
                     edge = child.right_edge.i + 1
-                    if any(t.text in ",;(" for t in doc[child.i:edge]):
+                    if any(t.text in ",;(" for t in doc[child.i : edge]):
                         break
                     right = edge
             while left < token.i and doc[left].lower_ in _TRIM_LEFT:
@@ -152,5 +224,4 @@ def _measured(doc: Doc, span: Span) -> bool:
 
 
 def _only_inside(ent: Span, domain: list[Span]) -> bool:
-    return all(s.start >= ent.start and s.end <= ent.end for s in domain
-               if s.start < ent.end and s.end > ent.start)
+    return all(s.start >= ent.start and s.end <= ent.end for s in domain if s.start < ent.end and s.end > ent.start)

@@ -17,44 +17,268 @@ from spacy.util import filter_spans
 from nlp.gazetteer import load_gazetteer
 from nlp.normalise import slugify
 
-HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss",
-                        "sister", "nurse", "sir", "dame", "lord", "lady", "rev", "revd", "cllr", "councillor"})
-_EVENT_WORDS = frozenset({"day", "week", "month", "awards", "award", "conference", "summit", "festival", "campaign",
-                          "challenge", "network", "programme", "project", "group", "forum", "initiative"})
-# Capitalised words that start sentences or headings and that the small model reads as names.
-_NOT_NAMES = frozenset({"aim", "aims", "background", "method", "methods", "results", "summary", "lessons",
-                        "lesson", "outcome", "outcomes", "findings", "references", "implications", "question",
-                        "what", "why", "how", "who", "when", "where", "datix", "teams", "zoom", "twitter", "covid",
-                        "microsoft", "excel", "google", "nhs", "trust", "ward", "team", "staff", "patients",
-                        "board", "ltd", "plc", "council", "service", "services", "unit", "centre", "center",
-                        "hospital", "clinic", "practice", "dashboard", "app", "update", "briefing", "report"})
-_ROLE_HEADS = frozenset(
-    {"nurse", "consultant", "lead", "manager", "librarian", "practitioner", "analyst", "registrar", "director",
-     "officer", "sponsor", "educator", "matron", "specialist", "therapist", "pharmacist", "physician",
-     "geriatrician", "surgeon", "doctor", "gp", "midwife", "assistant", "coordinator", "co-ordinator", "fellow",
-     "researcher", "lecturer", "professor", "chair", "advisor", "adviser", "broker", "champion", "dietitian",
-     "physiotherapist", "administrator", "head", "executive", "scientist", "clinician", "worker",
-     "representative", "partner", "paramedic", "psychologist", "psychiatrist", "paediatrician", "anaesthetist",
-     "radiographer", "technician", "student", "trainee", "mobiliser", "facilitator", "sister", "visitor",
-     "commissioner", "governor", "trustee", "intensivist", "cardiologist", "microbiologist", "informatician",
-     "engineer", "designer", "developer", "secretary", "clerk", "volunteer", "ambassador", "convenor",
-     "member", "associate", "deputy", "chief"}
+HONORIFICS = frozenset(
+    {
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "professor",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "sister",
+        "nurse",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "revd",
+        "cllr",
+        "councillor",
+    }
 )
-_ROLE_STOP = frozenset({",", ";", ":", ")", "(", ".", "at", "and", "with", "from", "who", "which", "based",
-                        "both", "was", "is", "has", "had", "led", "said", "wrote", "ran", "notes", "noted"})
+_EVENT_WORDS = frozenset(
+    {
+        "day",
+        "week",
+        "month",
+        "awards",
+        "award",
+        "conference",
+        "summit",
+        "festival",
+        "campaign",
+        "challenge",
+        "network",
+        "programme",
+        "project",
+        "group",
+        "forum",
+        "initiative",
+    }
+)
+# Capitalised words that start sentences or headings and that the small model reads as names.
+_NOT_NAMES = frozenset(
+    {
+        "aim",
+        "aims",
+        "background",
+        "method",
+        "methods",
+        "results",
+        "summary",
+        "lessons",
+        "lesson",
+        "outcome",
+        "outcomes",
+        "findings",
+        "references",
+        "implications",
+        "question",
+        "what",
+        "why",
+        "how",
+        "who",
+        "when",
+        "where",
+        "datix",
+        "teams",
+        "zoom",
+        "twitter",
+        "covid",
+        "microsoft",
+        "excel",
+        "google",
+        "nhs",
+        "trust",
+        "ward",
+        "team",
+        "staff",
+        "patients",
+        "board",
+        "ltd",
+        "plc",
+        "council",
+        "service",
+        "services",
+        "unit",
+        "centre",
+        "center",
+        "hospital",
+        "clinic",
+        "practice",
+        "dashboard",
+        "app",
+        "update",
+        "briefing",
+        "report",
+    }
+)
+_ROLE_HEADS = frozenset(
+    {
+        "nurse",
+        "consultant",
+        "lead",
+        "manager",
+        "librarian",
+        "practitioner",
+        "analyst",
+        "registrar",
+        "director",
+        "officer",
+        "sponsor",
+        "educator",
+        "matron",
+        "specialist",
+        "therapist",
+        "pharmacist",
+        "physician",
+        "geriatrician",
+        "surgeon",
+        "doctor",
+        "gp",
+        "midwife",
+        "assistant",
+        "coordinator",
+        "co-ordinator",
+        "fellow",
+        "researcher",
+        "lecturer",
+        "professor",
+        "chair",
+        "advisor",
+        "adviser",
+        "broker",
+        "champion",
+        "dietitian",
+        "physiotherapist",
+        "administrator",
+        "head",
+        "executive",
+        "scientist",
+        "clinician",
+        "worker",
+        "representative",
+        "partner",
+        "paramedic",
+        "psychologist",
+        "psychiatrist",
+        "paediatrician",
+        "anaesthetist",
+        "radiographer",
+        "technician",
+        "student",
+        "trainee",
+        "mobiliser",
+        "facilitator",
+        "sister",
+        "visitor",
+        "commissioner",
+        "governor",
+        "trustee",
+        "intensivist",
+        "cardiologist",
+        "microbiologist",
+        "informatician",
+        "engineer",
+        "designer",
+        "developer",
+        "secretary",
+        "clerk",
+        "volunteer",
+        "ambassador",
+        "convenor",
+        "member",
+        "associate",
+        "deputy",
+        "chief",
+    }
+)
+_ROLE_STOP = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        ")",
+        "(",
+        ".",
+        "at",
+        "in",
+        "on",
+        "and",
+        "with",
+        "from",
+        "who",
+        "which",
+        "based",
+        "both",
+        "was",
+        "is",
+        "has",
+        "had",
+        "led",
+        "said",
+        "wrote",
+        "ran",
+        "notes",
+        "noted",
+    }
+)
 # Model labels that reference lists get wrong (journals as ORG, "Lindqvist M. Multicomponent" as PERSON).
 _MODEL_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "NORP", "LAW"})
-_NOT_ORGS = frozenset({"NHS", "the NHS", "The NHS", "University", "Trust", "Hospital", "Council", "Hub", "Department",
-                       "Government", "Board", "Partnership", "Network", "Programme", "Project"})
+_NOT_ORGS = frozenset(
+    {
+        "NHS",
+        "the NHS",
+        "The NHS",
+        "University",
+        "Trust",
+        "Hospital",
+        "Council",
+        "Hub",
+        "Department",
+        "Government",
+        "Board",
+        "Partnership",
+        "Network",
+        "Programme",
+        "Project",
+    }
+)
 _ORG_DANGLING = frozenset({"&", "and", "of", "for", "the", "in", "on"})
 # The last word of a named tool or checklist, which the model often takes for an organisation.
 _INTERVENTION_HEADS = frozenset({"tool", "checklist", "bundle", "scale", "score", "protocol", "pathway", "toolkit"})
-_ORG_EXPANSIONS = ((re.compile(r"\bNHS FT\b"), "NHS Foundation Trust"), (re.compile(r"\bFT$"), "Foundation Trust"),
-                   (re.compile(r"\bICB$"), "Integrated Care Board"), (re.compile(r"\bCCG$"),
-                   "Clinical Commissioning Group"), (re.compile(r"\bICS$"), "Integrated Care System"))
+_ORG_EXPANSIONS = (
+    (re.compile(r"\bNHS FT\b"), "NHS Foundation Trust"),
+    (re.compile(r"\bFT$"), "Foundation Trust"),
+    (re.compile(r"\bICB$"), "Integrated Care Board"),
+    (re.compile(r"\bCCG$"), "Clinical Commissioning Group"),
+    (re.compile(r"\bICS$"), "Integrated Care System"),
+)
 _ORG_TYPE_WORDS = frozenset({"ICB", "CCG", "ICS", "Trust", "trust", "PCN"})
-_GENERIC_ORG_FIRST = frozenset({"NHS", "The", "University", "Royal", "National", "Health", "Department", "Care",
-                                "Institute", "Academic", "British", "UK", "Public"})
+_GENERIC_ORG_FIRST = frozenset(
+    {
+        "NHS",
+        "The",
+        "University",
+        "Royal",
+        "National",
+        "Health",
+        "Department",
+        "Care",
+        "Institute",
+        "Academic",
+        "British",
+        "UK",
+        "Public",
+    }
+)
 
 if not Doc.has_extension("canonical"):
     Doc.set_extension("canonical", default=None)
@@ -88,8 +312,7 @@ class PeopleLinker:
         names = {p.name for p in record.people} if record is not None else set()
         ref_start = _reference_start(doc.text)
         for ent in doc.ents:
-            if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS \
-                    and not ent.kb_id_:
+            if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS and not ent.kb_id_:
                 continue  # reference lists: authors come from the entry pattern, journals are not organisations
             fixed = self._repair(doc, ent)
             if fixed is not None and fixed.label_ == "ORG" and fixed.text in names:
@@ -122,7 +345,7 @@ class PeopleLinker:
                 label = "PERSON"
             start += 1
         # "Smith et al." is a citation of a person, not an organisation.
-        tail = doc[end - 2:end].text.lower() if end - start >= 2 else ""
+        tail = doc[end - 2 : end].text.lower() if end - start >= 2 else ""
         if tail.startswith("et al"):
             end -= 2
             label = "PERSON"
@@ -136,8 +359,14 @@ class PeopleLinker:
                 return None  # the bare word "NHS", guideline codes such as "CG179"
             if span[-1].lower_ in _ORG_DANGLING or span[0].lower_ in _ORG_DANGLING - {"the"}:
                 return None  # "Health &": a cut title, not a name
-            if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5 and not _expanded(doc, span[0].text) \
-                    and load_gazetteer().lookup(span.text) is None and span.text not in _ORG_TYPE_WORDS:
+            if (
+                len(span) == 1
+                and span[0].is_upper
+                and len(span[0]) <= 5
+                and not _expanded(doc, span[0].text)
+                and load_gazetteer().lookup(span.text) is None
+                and span.text not in _ORG_TYPE_WORDS
+            ):
                 return None  # an acronym the document never spells out ("IG", "ICT"): most are not organisations
             if span[-1].lower_ in _INTERVENTION_HEADS:
                 # "Malnutrition Universal Screening Tool", "WHO Surgical Safety Checklist": a named tool.
@@ -151,7 +380,7 @@ class PeopleLinker:
         return Span(doc, start, end, label=label)
 
     def _honorific_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Dr Amina Patel", "Sister Okonjo": a title followed by capitalised words is a person."""
+        """ "Dr Amina Patel", "Sister Okonjo": a title followed by capitalised words is a person."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         found = []
         for token in doc:
@@ -161,7 +390,7 @@ class PeopleLinker:
             while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].is_alpha:
                 end += 1
             if end > token.i + 1 and not taken.intersection(range(token.i + 1, end)):
-                span = doc[token.i + 1:end]
+                span = doc[token.i + 1 : end]
                 if _looks_like_name(span):
                     found.append(Span(doc, span.start, span.end, label="PERSON"))
         return found
@@ -195,12 +424,18 @@ class PeopleLinker:
             while i < len(doc) and doc[i].lower_ in ("a", "an", "the", "our", "is", "was"):
                 i += 1
             start = i
-            while i < len(doc) and i - start < 9 and doc[i].lower_ not in _ROLE_STOP and doc[i].ent_type_ not in (
-                    "PERSON", "ORG"):
+            while (
+                i < len(doc)
+                and i - start < 9
+                and doc[i].lower_ not in _ROLE_STOP
+                and doc[i].ent_type_ not in ("PERSON", "ORG")
+            ):
                 i += 1
             phrase = doc[start:i]
             if not phrase or not any(t.lower_ in _ROLE_HEADS for t in phrase) or phrase[0].is_punct:
                 continue
+            if any(e.label_ == "ROLE" and e.start < phrase.end and e.end > phrase.start for e in ents):
+                continue  # the noun-phrase rules already read a longer title here
             if any(t.is_title and t.i > start and t.lower_ not in _ROLE_HEADS for t in phrase) and len(phrase) > 4:
                 continue
             roles.append(Span(doc, phrase.start, phrase.end, label="ROLE", kb_id=f"role:{slugify(phrase.text)}"))
@@ -222,8 +457,14 @@ class PeopleLinker:
                     by_part.setdefault(part, set()).add(name)
         out = []
         for ent in ents:
-            if ent.label_ in _MODEL_LABELS and ent.label_ != "PERSON" and not ent.kb_id_ and len(ent) <= 2 \
-                    and len(by_part.get(ent.text, ())) == 1 and ent.text[:1].isupper():
+            if (
+                ent.label_ in _MODEL_LABELS
+                and ent.label_ != "PERSON"
+                and not ent.kb_id_
+                and len(ent) <= 2
+                and len(by_part.get(ent.text, ())) == 1
+                and ent.text[:1].isupper()
+            ):
                 # "Rhiannon runs a journal club": a known person's first name or surname the model took for an ORG.
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if ent.label_ != "PERSON":
@@ -258,8 +499,12 @@ class PeopleLinker:
         # Acronyms defined in the text: "Leeds Teaching Hospitals NHS Trust (LTHT)".
         acronyms: dict[str, str] = {}
         for e in orgs:
-            if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")" \
-                    and doc[e.end + 1].is_upper:
+            if (
+                e.end + 2 < len(doc)
+                and doc[e.end].text == "("
+                and doc[e.end + 2].text == ")"
+                and doc[e.end + 1].is_upper
+            ):
                 acronyms[doc[e.end + 1].text] = names[(e.start, e.end)]
         distinct = sorted(set(names.values()), key=len, reverse=True)
         out = []
@@ -301,8 +546,10 @@ def _expand_type(word: str) -> str:
 
 _INITIALS = re.compile(r"^[A-Z]{1,3}\s")
 _REF_NAME = re.compile(r"^([A-Z][\w'\-]+)\s+([A-Z]{1,3})$")
-_CITATION = re.compile(r"\((?P<names>[A-Z][\w'\-]+(?:\s+et al\.?|(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'\-]+)*),?\s+"
-                       r"(?:19|20)\d\d[a-z]?\)")
+_CITATION = re.compile(
+    r"\((?P<names>[A-Z][\w'\-]+(?:\s+et al\.?|(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'\-]+)*),?\s+"
+    r"(?:19|20)\d\d[a-z]?\)"
+)
 _REF_AUTHOR = re.compile(r"(?<![\w.])[A-Z][a-z][\w'\-]*(?:\s[A-Z][a-z][\w'\-]*)?\s[A-Z]{1,3}(?=[,.])")
 
 

@@ -22,58 +22,346 @@ from spacy.tokens import Doc, Span, Token
 HEADS_PATH = Path(__file__).resolve().parent.parent / "patterns" / "phrase_heads.json"
 # Leading words that are not part of a concept's name ("a weekly feedback email" -> "feedback email").
 _TRIM = frozenset(
-    {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my", "your", "each",
-     "every", "all", "any", "some", "no", "several", "many", "few", "more", "most", "other", "another", "new", "single",
-     "named", "individual", "local", "short", "simple", "key", "main", "first", "second", "third", "same", "existing",
-     "current", "own", "further", "additional", "regular", "various", "weekly", "monthly", "fortnightly", "annual",
-     "yearly", "whole", "small", "large", "big", "good", "better", "best", "great", "such", "both", "either", "only",
-     "one", "two", "three", "four", "five", "six", "median", "mean", "average", "overall", "total", "formal",
-     "informal", "early", "late", "later", "earlier", "previous", "following", "wider", "broader", "specific",
-     "improved", "reduced", "increased", "lower", "higher", "fewer", "less", "greater", "poorer", "worse", "faster",
-     "slower", "shorter", "longer"}
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "my",
+        "your",
+        "each",
+        "every",
+        "all",
+        "any",
+        "some",
+        "no",
+        "several",
+        "many",
+        "few",
+        "more",
+        "most",
+        "other",
+        "another",
+        "new",
+        "single",
+        "named",
+        "individual",
+        "local",
+        "short",
+        "simple",
+        "key",
+        "main",
+        "first",
+        "second",
+        "third",
+        "same",
+        "existing",
+        "current",
+        "own",
+        "further",
+        "additional",
+        "regular",
+        "various",
+        "weekly",
+        "monthly",
+        "fortnightly",
+        "annual",
+        "yearly",
+        "whole",
+        "small",
+        "large",
+        "big",
+        "good",
+        "better",
+        "best",
+        "great",
+        "such",
+        "both",
+        "either",
+        "only",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "median",
+        "mean",
+        "average",
+        "overall",
+        "total",
+        "formal",
+        "informal",
+        "early",
+        "late",
+        "later",
+        "earlier",
+        "previous",
+        "following",
+        "wider",
+        "broader",
+        "specific",
+        "improved",
+        "reduced",
+        "increased",
+        "lower",
+        "higher",
+        "fewer",
+        "less",
+        "greater",
+        "poorer",
+        "worse",
+        "faster",
+        "slower",
+        "shorter",
+        "longer",
+    }
 )
 _NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
 _BLOCK_NER = frozenset({"PERSON", "ORG", "GPE", "DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
 # Result verbs: their subject is a measure that moved (or did not).
 _RESULT_VERBS = frozenset(
-    {"fall", "rise", "drop", "improve", "increase", "decrease", "reduce", "change", "halve", "double", "decline",
-     "worsen", "climb", "deteriorate", "plateau", "return", "drift", "creep", "slip", "shorten", "lengthen", "treble",
-     "triple", "fell", "rose"}
+    {
+        "fall",
+        "rise",
+        "drop",
+        "improve",
+        "increase",
+        "decrease",
+        "reduce",
+        "change",
+        "halve",
+        "double",
+        "decline",
+        "worsen",
+        "climb",
+        "deteriorate",
+        "plateau",
+        "return",
+        "drift",
+        "creep",
+        "slip",
+        "shorten",
+        "lengthen",
+        "treble",
+        "triple",
+        "fell",
+        "rose",
+    }
 )
 _STATE_VERBS = frozenset({"remain", "stay", "become", "show"})
 _STATE_WORDS = frozenset(
-    {"poor", "low", "high", "stable", "unchanged", "static", "flat", "similar", "rare", "common", "difference",
-     "change", "improvement", "reduction", "increase", "effect", "decrease"}
+    {
+        "poor",
+        "low",
+        "high",
+        "stable",
+        "unchanged",
+        "static",
+        "flat",
+        "similar",
+        "rare",
+        "common",
+        "difference",
+        "change",
+        "improvement",
+        "reduction",
+        "increase",
+        "effect",
+        "decrease",
+    }
 )
 # "a reduction in X", "no difference in X", "effects on X": X is a measure.
-_RESULT_NOUNS = frozenset({"reduction", "increase", "decrease", "difference", "change", "improvement", "effect",
-                           "impact", "fall", "rise", "drop", "improvements", "effects", "reductions", "changes"})
+_RESULT_NOUNS = frozenset(
+    {
+        "reduction",
+        "increase",
+        "decrease",
+        "difference",
+        "change",
+        "improvement",
+        "effect",
+        "impact",
+        "fall",
+        "rise",
+        "drop",
+        "improvements",
+        "effects",
+        "reductions",
+        "changes",
+    }
+)
 # Words that report a result anywhere in a sentence.
-RESULT_LEMMAS = _RESULT_VERBS | {"lower", "cut", "halve", "raise", "unchanged", "significant", "improvement",
-                                 "reduction", "difference"}
+RESULT_LEMMAS = _RESULT_VERBS | {
+    "lower",
+    "cut",
+    "halve",
+    "raise",
+    "unchanged",
+    "significant",
+    "improvement",
+    "reduction",
+    "difference",
+}
 # Comparative words that make the noun after them a measured result.
-_CHANGE_ADJECTIVES = frozenset({"fewer", "lower", "greater", "better", "reduced", "improved", "faster", "higher",
-                                "shorter", "worse", "poorer"})
+_CHANGE_ADJECTIVES = frozenset(
+    {"fewer", "lower", "greater", "better", "reduced", "improved", "faster", "higher", "shorter", "worse", "poorer"}
+)
 # Change verbs whose object is a measure ("lowered HbA1c", "reduced carer depression").
 _OBJECT_VERBS = frozenset({"lower", "reduce", "improve", "increase", "cut", "halve", "shorten", "decrease", "raise"})
 # Subjects that are never measures.
 _NOT_MEASURES = frozenset(
-    {"team", "teams", "staff", "we", "they", "it", "he", "she", "this", "that", "project", "trust", "ward", "wards",
-     "patient", "patients", "people", "nurse", "nurses", "doctor", "doctors", "gp", "gps", "group", "work", "change",
-     "changes", "result", "results", "figure", "figures", "rate", "proportion", "number", "numbers", "trend",
-     "improvement", "difference", "effect", "effects", "data", "evidence", "study", "studies", "trial", "review",
-     "membership", "service", "services", "pilot", "scheme", "programme", "which", "who", "what", "performance",
-     "picture", "position", "situation", "things", "everything", "none", "all", "both", "each", "one", "many"}
+    {
+        "team",
+        "teams",
+        "staff",
+        "we",
+        "they",
+        "it",
+        "he",
+        "she",
+        "this",
+        "that",
+        "project",
+        "trust",
+        "ward",
+        "wards",
+        "patient",
+        "patients",
+        "people",
+        "nurse",
+        "nurses",
+        "doctor",
+        "doctors",
+        "gp",
+        "gps",
+        "group",
+        "work",
+        "change",
+        "changes",
+        "result",
+        "results",
+        "figure",
+        "figures",
+        "rate",
+        "proportion",
+        "number",
+        "numbers",
+        "trend",
+        "improvement",
+        "difference",
+        "effect",
+        "effects",
+        "data",
+        "evidence",
+        "study",
+        "studies",
+        "trial",
+        "review",
+        "membership",
+        "service",
+        "services",
+        "pilot",
+        "scheme",
+        "programme",
+        "which",
+        "who",
+        "what",
+        "performance",
+        "picture",
+        "position",
+        "situation",
+        "things",
+        "everything",
+        "none",
+        "all",
+        "both",
+        "each",
+        "one",
+        "many",
+    }
 )
 _TAIL_PREPS = frozenset({"of", "per", "to", "for", "with", "within", "during", "after", "in", "at", "from"})
-_TAIL_STOPS = frozenset({",", ";", ":", "(", ")", "which", "who", "that", "where", "when", "while", "but", "and",
-                         "or", "was", "were", "is", "are", "had", "has", "did", "by", "than", "because", "as"})
+_TAIL_STOPS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "which",
+        "who",
+        "that",
+        "where",
+        "when",
+        "while",
+        "but",
+        "and",
+        "or",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "did",
+        "by",
+        "than",
+        "because",
+        "as",
+    }
+)
 _MAX_PHRASE = 9
-_PLACE_WORDS = frozenset({"ward", "wards", "unit", "units", "hospital", "hospitals", "home", "homes", "department",
-                          "practice", "practices", "site", "sites", "trust", "trusts", "area", "areas"})
+_PLACE_WORDS = frozenset(
+    {
+        "ward",
+        "wards",
+        "unit",
+        "units",
+        "hospital",
+        "hospitals",
+        "home",
+        "homes",
+        "department",
+        "practice",
+        "practices",
+        "site",
+        "sites",
+        "trust",
+        "trusts",
+        "area",
+        "areas",
+    }
+)
 # Groups of people whose possessive belongs to a topic or measure ("older people's care", "carers' confidence").
-_GROUPS = frozenset({"people", "carers", "patients", "children", "women", "men", "residents", "staff", "parents",
-                     "families", "users", "nurses", "clinicians", "carer", "patient", "family"})
+_GROUPS = frozenset(
+    {
+        "people",
+        "carers",
+        "patients",
+        "children",
+        "women",
+        "men",
+        "residents",
+        "staff",
+        "parents",
+        "families",
+        "users",
+        "nurses",
+        "clinicians",
+        "carer",
+        "patient",
+        "family",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +403,7 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
             continue
         # A vocabulary term of the same extent stays as it is; one the phrase crosses blocks it.
         clash = [s for s in found if s.start < end and s.end > start]
-        if any(s.start < start or s.end > end for s in clash) or any(s.start == start and s.end == end
-                                                                      for s in clash):
+        if any(s.start < start or s.end > end for s in clash) or any(s.start == start and s.end == end for s in clash):
             continue
         spans.append(Span(doc, start, end, label=label, kb_id=""))
     return spans
@@ -136,12 +423,11 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
             role = "subject"
         elif token.dep_ == "pobj" and token.head.lower_ in ("in", "on") and token.head.head.lower_ in _RESULT_NOUNS:
             role = "object"
-        elif token.dep_ in ("dobj", "pobj", "conj") and any(c.dep_ == "amod" and c.lower_ in _CHANGE_ADJECTIVES
-                                                            and c.i < token.i for c in token.children):
+        elif token.dep_ in ("dobj", "pobj", "conj") and any(
+            c.dep_ == "amod" and c.lower_ in _CHANGE_ADJECTIVES and c.i < token.i for c in token.children
+        ):
             role = "compared"  # "reported fewer UTIs requiring antibiotics", "associated with greater empathy"
-        elif token.dep_ == "dobj" and token.head.lemma_ in _OBJECT_VERBS:
-            role = "object"
-        elif token.dep_ == "conj" and token.head.dep_ == "dobj" and token.head.head.lemma_ in _OBJECT_VERBS:
+        elif _object_of_change(token):
             role = "object"
         if role is None:
             continue
@@ -156,8 +442,10 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
             continue
         if any(s.label_ in ("PERSON", "ORG") for s in contained):
             continue
-        if any(s.label_ in ("QI_METHOD", "KM_TECHNIQUE", "ROLE", "SETTING") and s.start <= token.i < s.end
-               for s in contained):
+        if any(
+            s.label_ in ("QI_METHOD", "KM_TECHNIQUE", "ROLE", "SETTING") and s.start <= token.i < s.end
+            for s in contained
+        ):
             continue
         if role == "object" and any(s.label_ != "OUTCOME" and s.start <= token.i < s.end for s in contained):
             continue
@@ -177,20 +465,36 @@ def per_phrases(doc: Doc, found: list[Span]) -> list[Span]:
         if doc[i].like_num:
             i += 1
         start_noun = i
-        while i < len(doc) and i - start_noun < 4 and doc[i].pos_ in ("NOUN", "ADJ", "VERB") and doc[i].tag_ != "VBD" \
-                and not doc[i].is_punct:
+        while (
+            i < len(doc)
+            and i - start_noun < 4
+            and doc[i].pos_ in ("NOUN", "ADJ", "VERB")
+            and doc[i].tag_ != "VBD"
+            and not doc[i].is_punct
+        ):
             i += 1
         if i > start_noun and doc[i - 1].pos_ == "NOUN":
-            spans.append(Span(doc, span.start, i, label="OUTCOME", kb_id=span.kb_id_ if span.label_ == "OUTCOME" else ""))
+            kb_id = span.kb_id_ if span.label_ == "OUTCOME" else ""
+            spans.append(Span(doc, span.start, i, label="OUTCOME", kb_id=kb_id))
     return spans
+
+
+def _object_of_change(token: Token) -> bool:
+    """ "lowered HbA1c", "reduced depression and anxiety": the object (or a conjoined object) of a change verb."""
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in _OBJECT_VERBS
+    return token.dep_ == "conj" and token.head.dep_ == "dobj" and token.head.head.lemma_ in _OBJECT_VERBS
 
 
 def _reports_result(verb: Token) -> bool:
     """Whether a verb reports that its subject moved or held ("fell", "did not change", "remained poor")."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
-    if any(c.dep_ in ("dobj", "auxpass") for c in children) or verb.tag_ == "VBN" and \
-            any(c.dep_ == "nsubjpass" for c in children):
+    if (
+        any(c.dep_ in ("dobj", "auxpass") for c in children)
+        or verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubjpass" for c in children)
+    ):
         return False  # "interventions reduce stress": the subject is the cause; "was dropped": passive
     if lemma in _RESULT_VERBS:
         return True
@@ -201,8 +505,13 @@ def _reports_result(verb: Token) -> bool:
         if lemma == "show":
             return any(w in _RESULT_NOUNS for w in window)
         return any(w in _STATE_WORDS or w.endswith("%") or w.replace(".", "").isdigit() for w in window)
-    return any(c.lemma_.lower() in _RESULT_VERBS for c in verb.conjuncts if c.i > verb.i and c.dep_ == "conj"
-               and not any(s.dep_ in ("nsubj", "nsubjpass", "auxpass", "dobj") for s in c.children))
+    return any(
+        c.lemma_.lower() in _RESULT_VERBS
+        for c in verb.conjuncts
+        if c.i > verb.i
+        and c.dep_ == "conj"
+        and not any(s.dep_ in ("nsubj", "nsubjpass", "auxpass", "dobj") for s in c.children)
+    )
 
 
 def _measure_span(doc: Doc, token: Token) -> Span | None:
@@ -222,13 +531,16 @@ def _measure_span(doc: Doc, token: Token) -> Span | None:
             break
         if right.dep_ == "prep" and right.lower_ in _TAIL_PREPS or right.dep_ == "acl" and right.tag_ == "VBG":
             edge = right.right_edge.i + 1
-            tail = doc[right.i:edge]
+            tail = doc[right.i : edge]
             if any(t.lower_ in _TAIL_STOPS or t.ent_type_ in ("PERSON", "ORG") for t in tail[1:]):
                 break
             if any(t.ent_type_ in ("DATE", "TIME") for t in tail) and right.lower_ != "within":
                 break
-            if tail[-1].pos_ not in ("NOUN", "PROPN", "NUM") or right.lower_ in ("in", "at") and any(
-                    t.lower_ in _PLACE_WORDS for t in tail):
+            if (
+                tail[-1].pos_ not in ("NOUN", "PROPN", "NUM")
+                or right.lower_ in ("in", "at")
+                and any(t.lower_ in _PLACE_WORDS for t in tail)
+            ):
                 break  # "length of stay for" (a broken parse), "episodes on the surgical wards" (a place)
             end = edge
         else:
@@ -252,12 +564,22 @@ def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
         if prev.text == "-" and start >= 2 and not prev.whitespace_ and not doc[start - 2].whitespace_:
             start -= 2
             continue
-        if prev.lower_ in ("'", "'s", "’s", "’") and start >= 2 and label in ("TOPIC", "OUTCOME") \
-                and doc[start - 2].lower_ in _GROUPS:
+        if (
+            prev.lower_ in ("'", "'s", "’s", "’")
+            and start >= 2
+            and label in ("TOPIC", "OUTCOME")
+            and doc[start - 2].lower_ in _GROUPS
+        ):
             start -= 2  # "older people's care", "carers' confidence"
             continue
-        if label == "ROLE" and prev.lower_ == "and" and start >= 2 and doc[start - 2].tag_ == "NN" \
-                and doc[start].i != head.i and doc[start - 2].ent_type_ not in _BLOCK_NER:
+        if (
+            label == "ROLE"
+            and prev.lower_ == "and"
+            and start >= 2
+            and doc[start - 2].tag_ == "NN"
+            and doc[start].i != head.i
+            and doc[start - 2].ent_type_ not in _BLOCK_NER
+        ):
             start -= 2  # "evidence and knowledge specialist"
             continue
         if prev.pos_ not in _NOUNISH or prev.ent_type_ in _BLOCK_NER or prev.lower_ in _TRIM or prev.like_num:
@@ -275,8 +597,14 @@ def _of_tail(doc: Doc, head: Token, end: int) -> int:
     if end >= len(doc) or doc[end].lower_ not in ("of", "for"):
         return end
     i = end + 1
-    while i < len(doc) and i - end <= 6 and doc[i].lower_ not in ("at", "in", "on", "with", "who", "from", "to") \
-            and not doc[i].is_punct and doc[i].ent_type_ not in _BLOCK_NER and doc[i].pos_ not in ("VERB", "AUX"):
+    while (
+        i < len(doc)
+        and i - end <= 6
+        and doc[i].lower_ not in ("at", "in", "on", "with", "who", "from", "to")
+        and not doc[i].is_punct
+        and doc[i].ent_type_ not in _BLOCK_NER
+        and doc[i].pos_ not in ("VERB", "AUX")
+    ):
         i += 1
     return i if i > end + 1 and doc[i - 1].pos_ in ("NOUN", "PROPN") else end
 
@@ -289,8 +617,11 @@ def _modifiers_ok(words: Span, head: Token, label: str, heads: dict) -> bool:
         return False
     if label == "ROLE":
         return any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in heads["role_adjectives"] for t in mods)
-    return any(t.pos_ in ("NOUN", "PROPN") or t.text == "-" for t in words if t.i < head.i) or \
-        label in ("INTERVENTION", "OUTCOME") and any(t.pos_ == "ADJ" for t in mods)
+    return (
+        any(t.pos_ in ("NOUN", "PROPN") or t.text == "-" for t in words if t.i < head.i)
+        or label in ("INTERVENTION", "OUTCOME")
+        and any(t.pos_ == "ADJ" for t in mods)
+    )
 
 
 def _has_label(found: list[Span], token: Token, label: str) -> bool:

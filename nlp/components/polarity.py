@@ -15,40 +15,66 @@ if not Doc.has_extension("outcome"):
     Doc.set_extension("outcome", default=None)
 
 # Order matters: a fade or a null result outranks the change words that usually sit beside it.
-_NOT_SUSTAINED = re.compile(r"\b(not (been )?(sustained|maintained)|returned to (the )?baseline|fell back|slipped back|"
-                            r"drifted back|reverted|gains were lost|was lost|were lost|did not last|not held|"
-                            r"unsustained|short-lived|crept back)\b", re.I)
-_NO_CHANGE = re.compile(r"\b(no (significant |measurable |real |clear |statistically significant )?(change|difference|"
-                        r"effect|improvement|impact|reduction|increase)|did not (significantly )?(change|differ|"
-                        r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
-                        r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
-                        r"level|similar)|not significantly (different|changed|reduced|improved)|made no difference|"
-                        r"were similar|was similar|no better|not improve|not (statistically )?significant|(stayed|remained) (at )?(around|about|"
-                        r"roughly|near)|no (clear|real) change|little or no (change|effect|difference))\b", re.I)
-_UNCLEAR = re.compile(r"\b(unclear|uncertain|less certain|too (early|small|few) to|not (formally )?(measured|"
-                      r"known|yet)|could not be (measured|assessed|counted)|difficult to (count|measure|tell|assess)|"
-                      r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
-                      r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|weak evidence|"
-                      r"whether any change)\b", re.I)
+_NOT_SUSTAINED = re.compile(
+    r"\b(not (been )?(sustained|maintained)|returned to (the )?baseline|fell back|slipped back|"
+    r"drifted back|reverted|gains were lost|was lost|were lost|did not last|not held|"
+    r"unsustained|short-lived|crept back)\b",
+    re.I,
+)
+_NO_CHANGE = re.compile(
+    r"\b(no (significant |measurable |real |clear |statistically significant )?(change|difference|"
+    r"effect|improvement|impact|reduction|increase)|did not (significantly )?(change|differ|"
+    r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
+    r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
+    r"level|similar)|not significantly (different|changed|reduced|improved)|made no difference|"
+    r"were similar|was similar|no better|not improve|not (statistically )?significant|"
+    r"(stayed|remained) (at )?(around|about|roughly|near)|no (clear|real) change|"
+    r"little or no (change|effect|difference))\b",
+    re.I,
+)
+_UNCLEAR = re.compile(
+    r"\b(unclear|uncertain|less certain|too (early|small|few) to|not (formally )?(measured|"
+    r"known|yet)|could not be (measured|assessed|counted)|difficult to (count|measure|tell|assess)|"
+    r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
+    r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|weak evidence|"
+    r"whether any change)\b",
+    re.I,
+)
 _WORSE = re.compile(r"\b(worsened|worse|deteriorated|got worse)\b", re.I)
 _BETTER = re.compile(r"\b(improved|improvement|improving|better|positive|valued)\b", re.I)
-_DOWN = re.compile(r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|decreased|"
-                   r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less)\b", re.I)
-_UP = re.compile(r"\b(rose|rise|risen|increased|increase|increases|higher|grew|grown|growing|doubled|up|more|climbed|"
-                 r"raised|tripled|greater|faster)\b", re.I)
-_LOWER_BETTER = re.compile(r"\b(time|times|wait|waits|waiting|delay|delays|falls?|harm|incidence|mortality|deaths?|"
-                           r"admissions?|readmissions?|length|infections?|ulcers?|errors?|incidents?|turnover|"
-                           r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dna|amputations|"
-                           r"conveyances|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|burden|"
-                           r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
-                           r"hypoglycaemia|infections?|drop-outs|dropouts)\b", re.I)
+_DOWN = re.compile(
+    r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|decreased|"
+    r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less)\b",
+    re.I,
+)
+_UP = re.compile(
+    r"\b(rose|rise|risen|increased|increase|increases|higher|grew|grown|growing|doubled|up|more|climbed|"
+    r"raised|tripled|greater|faster)\b",
+    re.I,
+)
+_LOWER_BETTER = re.compile(
+    r"\b(time|times|wait|waits|waiting|delay|delays|falls?|harm|incidence|mortality|deaths?|"
+    r"admissions?|readmissions?|length|infections?|ulcers?|errors?|incidents?|turnover|"
+    r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dna|amputations|"
+    r"conveyances|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
+    r"burden|"
+    r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
+    r"hypoglycaemia|infections?|drop-outs|dropouts)\b",
+    re.I,
+)
 # Hedges written after a result that take it back ("..., although we cannot tell whether the trials caused this").
-_AFTER_HEDGE = re.compile(r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
-                          r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
-                          r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute)\b", re.I)
+_AFTER_HEDGE = re.compile(
+    r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
+    r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
+    r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute)\b",
+    re.I,
+)
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
-_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
-                           r"did|rose|fell|improved|had))", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
+    r"did|rose|fell|improved|had))",
+    re.I,
+)
 
 
 @Language.factory("kmob_polarity", default_config={})
@@ -73,10 +99,13 @@ class PolarityTagger:
         sent = ent.sent
         clause = _clause(doc, ent, sent)
         follow = _next_sentence(doc, sent)
-        if follow is not None and _NOT_SUSTAINED.search(follow.text) \
-                and not any(o.start >= follow.start and o.end <= follow.end for o in outcomes):
+        if (
+            follow is not None
+            and _NOT_SUSTAINED.search(follow.text)
+            and not any(o.start >= follow.start and o.end <= follow.end for o in outcomes)
+        ):
             return "not_sustained"
-        after = doc.text[ent.end_char:sent.end_char]
+        after = doc.text[ent.end_char : sent.end_char]
         if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
             return "not_sustained"  # "increased at first but then fell back"
         polarity = classify(clause, ent.text, self._direction(ent))
@@ -146,7 +175,7 @@ def _clause(doc: Doc, ent: Span, sent: Span) -> str:
         if match.end() <= rel_start:
             cut_left = match.start()
         elif match.start() >= rel_end:
-            return text[cut_left:match.start()]
+            return text[cut_left : match.start()]
     return text[cut_left:]
 
 

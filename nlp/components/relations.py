@@ -17,17 +17,48 @@ from nlp.normalise import term_key
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
 
-_LINK_WORDS = frozenset({"at", "from", "of", "for", "with", "in", ",", "(", "both", "all", "based", "the", "and",
-                         "a", "an", "same", "who", "works", "worked", "working", "is", "was"})
+_LINK_WORDS = frozenset(
+    {
+        "at",
+        "from",
+        "of",
+        "for",
+        "with",
+        "in",
+        ",",
+        "(",
+        "both",
+        "all",
+        "based",
+        "the",
+        "and",
+        "a",
+        "an",
+        "same",
+        "who",
+        "works",
+        "worked",
+        "working",
+        "is",
+        "was",
+    }
+)
 _FUTURE = re.compile(r"\b(next step|will|plans? to|planned|would|should|could|intends?|hope to|recommend)\b", re.I)
-_LESSON_HEADINGS = re.compile(r"^\s*(lessons?\b|what (we )?(learned|learnt|worked|did not work|didn't work|went well|"
-                              r"was harder|would|we would)|key lessons?|learning)", re.I | re.M)
+_LESSON_HEADINGS = re.compile(
+    r"^\s*(lessons?\b|what (we )?(learned|learnt|worked|did not work|didn't work|went well|"
+    r"was harder|would|we would)|key lessons?|learning)",
+    re.I | re.M,
+)
 _AUTHOR_CUES = re.compile(r"\b(written|prepared|compiled|authored|captured|wrote|write-up by|summary by)\b", re.I)
-_NICE_CODE = re.compile(r"\bNICE (?:clinical |public health |quality |technology appraisal )?(?:guideline|guidance|"
-                        r"standard|quality standard)s? \(?((?:NG|CG|PH|QS|TA|NG)\d+)\)?")
-_REF_ENTRY = re.compile(r"(?P<authors>(?:[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)? [A-Z]{1,3}(?:, )?)+|[A-Z][A-Za-z&' ]{1,60}?)"
-                        r"\.\s+(?P<title>[^.]+?(?:\.[^.\s][^.]*?)*)(?: \((?P<code>[A-Z]{2}\d+)\))?\.\s+"
-                        r"(?P<rest>[^.]*?\.?\s*(?:19|20)\d\d)\.")
+_NICE_CODE = re.compile(
+    r"\bNICE (?:clinical |public health |quality |technology appraisal )?(?:guideline|guidance|"
+    r"standard|quality standard)s? \(?((?:NG|CG|PH|QS|TA|NG)\d+)\)?"
+)
+_REF_ENTRY = re.compile(
+    r"(?P<authors>(?:[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)? [A-Z]{1,3}(?:, )?)+|[A-Z][A-Za-z&' ]{1,60}?)"
+    r"\.\s+(?P<title>[^.]+?(?:\.[^.\s][^.]*?)*)(?: \((?P<code>[A-Z]{2}\d+)\))?\.\s+"
+    r"(?P<rest>[^.]*?\.?\s*(?:19|20)\d\d)\."
+)
 _CONCEPT_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION")
 _LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
 _STOP = frozenset({"of", "the", "a", "an", "to", "for", "in", "on", "and", "with", "per", "rate", "rates"})
@@ -95,12 +126,16 @@ class RelationExtractor:
         later = [e for e in ents if e.start >= person.end and e.start - person.end <= self.max_gap]
         for ent in later:
             if ent.label_ == "ORG":
-                gap = doc[person.end:ent.start]
+                gap = doc[person.end : ent.start]
                 words = [t for t in gap if t.ent_type_ != "ROLE" and not t.is_punct]
                 if any(t.pos_ == "VERB" and t.lower_ not in _LINK_WORDS for t in gap if t.ent_type_ != "ROLE"):
                     return None
-                if words and words[-1].lower_ not in ("at", "from", "of", "the", "both", "all", "with", "for") \
-                        and gap and gap[-1].text not in (",", "("):
+                if (
+                    words
+                    and words[-1].lower_ not in ("at", "from", "of", "the", "both", "all", "with", "for")
+                    and gap
+                    and gap[-1].text not in (",", "(")
+                ):
                     return None
                 return ent
             if ent.label_ == "PERSON" and not _both_at(doc, ent, ents):
@@ -108,15 +143,19 @@ class RelationExtractor:
         return None
 
     def _team_org(self, doc: Doc, sent: Span, person: Span, orgs: list[Span]) -> Span | None:
-        """"The team from X was led by A, with B" and "X's falls lead, A": the sentence's one organisation."""
+        """ "The team from X was led by A, with B" and "X's falls lead, A": the sentence's one organisation."""
         before = [o for o in orgs if o.end <= person.start]
         if len(orgs) != 1 or not before:
             return None
         org = before[0]
-        window = doc[max(sent.start, org.start - 3):org.start].text.lower()
-        after = doc[org.end:min(org.end + 2, sent.end)].text.lower()
-        if re.search(r"\b(team|staff|colleagues|clinicians|nurses|librarians?) (from|at)\b", window) or \
-                after.startswith(("'s", "’s")) or re.search(r"\b(at|from)\b", window) and "led by" in sent.text:
+        window = doc[max(sent.start, org.start - 3) : org.start].text.lower()
+        after = doc[org.end : min(org.end + 2, sent.end)].text.lower()
+        if (
+            re.search(r"\b(team|staff|colleagues|clinicians|nurses|librarians?) (from|at)\b", window)
+            or after.startswith(("'s", "’s"))
+            or re.search(r"\b(at|from)\b", window)
+            and "led by" in sent.text
+        ):
             return org
         return None
 
@@ -243,9 +282,8 @@ def _subject_people(doc: Doc, ent: Span) -> list[Span]:
             people = []
             for subject in subjects:
                 sub = subject if subject.dep_ != "agent" else next(iter(subject.children), subject)
-                span = doc[sub.left_edge.i:sub.right_edge.i + 1]
-                people += [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start
-                           and e.end <= span.end]
+                span = doc[sub.left_edge.i : sub.right_edge.i + 1]
+                people += [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
             return people
         if token.head is token:
             break

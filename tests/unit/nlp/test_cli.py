@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _run(*args):
-    return subprocess.run([sys.executable, "-m", "nlp.commands", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "nlp.commands", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_extract_json_contract_and_errors(tmp_path):

