@@ -10,7 +10,17 @@ from graph.queries.records import NodeRecord, node_record
 
 # Candidates come from two places: the vector index (similar wording) and shared concepts (the graph). Each
 # candidate is then scored on both: concept overlap weighted by rarity (idf, so sharing "falls" counts for
-# more than sharing "PDSA", which half the projects use), cosine-normalised, and embedding similarity.
+# more than sharing "PDSA", which half the projects use) and by kind (the problem a project tackles says more
+# about relatedness than its setting or method), cosine-normalised; and embedding similarity.
+KIND_WEIGHT = {
+    "Condition": 1.0,
+    "Topic": 1.0,
+    "Intervention": 1.0,
+    "Outcome": 0.8,
+    "Setting": 0.5,
+    "QIMethod": 0.5,
+    "KMTechnique": 0.5,
+}
 RELATED_PROJECTS = """
 CALL () { MATCH (x:Project) WHERE NOT coalesce(x.placeholder, false) RETURN count(x) AS total }
 OPTIONAL MATCH (src:Project {id: $project_id})
@@ -20,8 +30,8 @@ WITH total, src, coalesce(src.embedding, $embedding) AS vector,
 CALL (wanted, total) {
   UNWIND wanted AS cid
   MATCH (c:Concept {id: cid})
-  RETURN sum(log((1.0 + total) / (1.0 + COUNT { MATCH (c)<-[:MENTIONS|ADDRESSES|USES_METHOD]-(:Project) })) + 1)
-         AS wanted_weight
+  RETURN sum((log((1.0 + total) / (1.0 + COUNT { MATCH (c)<-[:MENTIONS|ADDRESSES|USES_METHOD]-(:Project) })) + 1)
+             * coalesce($kind_weight[c.kind], 1.0)) AS wanted_weight
 }
 CALL (src, vector) {
   WITH vector WHERE vector IS NOT NULL
@@ -39,7 +49,8 @@ WITH DISTINCT p, vector, wanted, wanted_weight, total
 CALL (p, wanted, total) {
   MATCH (p)-[:MENTIONS|ADDRESSES|USES_METHOD]->(c:Concept)
   WITH DISTINCT c
-  WITH c, log((1.0 + total) / (1.0 + COUNT { MATCH (c)<-[:MENTIONS|ADDRESSES|USES_METHOD]-(:Project) })) + 1 AS w
+  WITH c, (log((1.0 + total) / (1.0 + COUNT { MATCH (c)<-[:MENTIONS|ADDRESSES|USES_METHOD]-(:Project) })) + 1)
+          * coalesce($kind_weight[c.kind], 1.0) AS w
   ORDER BY w DESC, c.name
   RETURN sum(w) AS own_weight, sum(CASE WHEN c.id IN wanted THEN w ELSE 0.0 END) AS shared_weight,
          collect(CASE WHEN c.id IN wanted THEN c.name END) AS shared
@@ -86,6 +97,7 @@ def related_projects(
             "candidates": max(limit * 4, 20),
             "limit": limit,
             "graph_weight": graph_weight,
+            "kind_weight": KIND_WEIGHT,
             "text_weight": text_weight,
         },
     )
