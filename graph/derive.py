@@ -16,6 +16,7 @@ ROLE_WEIGHTS = {"lead": 1.0, "author": 0.9, "member": 0.6, "sponsor": 0.4}
 CENTRALITY = {"ADDRESSES": 1.0, "USES_METHOD": 1.0, "LEARNED": 0.9, "MENTIONS": 0.5}
 RECENCY_HALF_LIFE_YEARS = 4.0
 SIMILAR_TOP_K = 10
+SIMILAR_CANDIDATES = 40  # graph-overlap candidates per project that also get a text-similarity score
 SIMILAR_MIN_SCORE = 0.12
 TEXT_WEIGHT = 0.35  # share of SIMILAR_TO's score from text similarity; the rest from shared concepts
 
@@ -53,36 +54,48 @@ MERGE (p)-[k:KNOWS_ABOUT]->(c)
 SET k.score = round(score, 4), k.basis = basis
 """
 
-# Shared concepts weighted by rarity (idf), cosine-normalised, blended with embedding similarity.
-SIMILAR_TO = """
+# Concept rarity among projects, and each project's total concept weight, computed once per derive run so
+# the per-project similarity query below is a plain expansion over precomputed numbers.
+CONCEPT_RARITY = """
 CALL () { MATCH (d:Project) WHERE NOT coalesce(d.placeholder, false) RETURN count(d) AS total }
+MATCH (c:Concept)
+CALL (c) { MATCH (c)<-[:ADDRESSES|USES_METHOD|MENTIONS]-(x:Project) RETURN count(DISTINCT x) AS df }
+// Rounded: stored sums must not depend on the order Neo4j happens to add them in.
+SET c.project_weight = CASE WHEN df = 0 THEN null ELSE round((log((1.0 + total) / (1.0 + df)) + 1) ^ 2, 6) END
+"""
+PROJECT_WEIGHTS = """
+MATCH (p:Project)
+CALL (p) {
+  MATCH (p)-[:ADDRESSES|USES_METHOD|MENTIONS]->(c:Concept)
+  WITH DISTINCT c
+  RETURN sum(c.project_weight) AS weight
+}
+SET p.concept_weight = round(weight, 6)
+"""
+
+# Shared concepts weighted by rarity (idf squared), cosine-normalised, blended with embedding similarity.
+SIMILAR_TO = """
 UNWIND $ids AS pid
 MATCH (p:Project {id: pid})
 OPTIONAL MATCH (p)-[old:SIMILAR_TO]->()
 DELETE old
-WITH DISTINCT p, total
-CALL (p, total) {
+WITH DISTINCT p
+CALL (p) {
   MATCH (p)-[:ADDRESSES|USES_METHOD|MENTIONS]->(c:Concept)
-  WITH DISTINCT c, total
-  CALL (c) { MATCH (c)<-[:ADDRESSES|USES_METHOD|MENTIONS]-(x:Project) RETURN count(DISTINCT x) AS df }
-  RETURN sum((log((1.0 + total) / (1.0 + df)) + 1) ^ 2) AS self_weight
-}
-CALL (p, total) {
-  MATCH (p)-[:ADDRESSES|USES_METHOD|MENTIONS]->(c:Concept)<-[:ADDRESSES|USES_METHOD|MENTIONS]-(q:Project)
+  WITH DISTINCT c
+  MATCH (c)<-[:ADDRESSES|USES_METHOD|MENTIONS]-(q:Project)
   WHERE q <> p AND NOT coalesce(q.placeholder, false)
-  WITH DISTINCT q, c, total
-  CALL (c) { MATCH (c)<-[:ADDRESSES|USES_METHOD|MENTIONS]-(x:Project) RETURN count(DISTINCT x) AS df }
-  WITH q, c, (log((1.0 + total) / (1.0 + df)) + 1) ^ 2 AS w
-  ORDER BY w DESC, c.name
-  RETURN q, sum(w) AS shared_weight, collect(c.name)[..8] AS shared
+  WITH DISTINCT q, c
+  ORDER BY c.project_weight DESC, c.name
+  RETURN q, sum(c.project_weight) AS shared_weight, collect(c.name)[..8] AS shared
 }
-CALL (q, total) {
-  MATCH (q)-[:ADDRESSES|USES_METHOD|MENTIONS]->(c:Concept)
-  WITH DISTINCT c, total
-  CALL (c) { MATCH (c)<-[:ADDRESSES|USES_METHOD|MENTIONS]-(x:Project) RETURN count(DISTINCT x) AS df }
-  RETURN sum((log((1.0 + total) / (1.0 + df)) + 1) ^ 2) AS other_weight
-}
-WITH p, q, shared, shared_weight / sqrt(self_weight * other_weight) AS overlap,
+WITH p, q, shared, shared_weight / sqrt(p.concept_weight * q.concept_weight) AS overlap
+// Text similarity only for the strongest graph candidates: cosine over 256 floats is the costly step.
+ORDER BY overlap DESC, q.id
+WITH p, collect({q: q, shared: shared, overlap: overlap})[..$candidates] AS candidates
+UNWIND candidates AS candidate
+WITH p, candidate.q AS q, candidate.shared AS shared, candidate.overlap AS overlap
+WITH p, q, shared, overlap,
      CASE WHEN p.embedding IS NULL OR q.embedding IS NULL THEN 0.0
           ELSE vector.similarity.cosine(p.embedding, q.embedding) END AS text_score
 WITH p, q, shared, overlap, text_score, (1 - $text_weight) * overlap + $text_weight * text_score AS score
@@ -116,10 +129,18 @@ def recompute(db: Database, chunk: int = 200) -> DeriveStats:
         )
         db.write(CLEAR_PEOPLE, {"ids": ids})
         people += len(ids)
+    if db.read(DIRTY_PROJECTS, {"limit": 1}):
+        db.write(CONCEPT_RARITY)
+        db.write(PROJECT_WEIGHTS)
     while ids := [r["id"] for r in db.read(DIRTY_PROJECTS, {"limit": chunk})]:
-        db.write(
-            SIMILAR_TO, {"ids": ids, "text_weight": TEXT_WEIGHT, "min_score": SIMILAR_MIN_SCORE, "top_k": SIMILAR_TOP_K}
-        )
+        params = {
+            "ids": ids,
+            "text_weight": TEXT_WEIGHT,
+            "min_score": SIMILAR_MIN_SCORE,
+            "top_k": SIMILAR_TOP_K,
+            "candidates": SIMILAR_CANDIDATES,
+        }
+        db.write(SIMILAR_TO, params)
         db.write(CLEAR_PROJECTS, {"ids": ids})
         projects += len(ids)
     db.write(CLEAR_STATE)
