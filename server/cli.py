@@ -85,25 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
+    # Each layer owns its commands; imported here so `kmob --help` lists them all.
+    from nlp.commands import register as register_nlp
     from server.assets import register as register_assets
-
-    registrars = [register_assets]
-    try:
-        from nlp.commands import register as register_nlp
-
-        registrars.append(register_nlp)
-    except ImportError:  # the nlp commands are optional until that layer lands
-        pass
+    from server.commands import register as register_keys
     from server.ingest.commands import register as register_ingest
 
-    registrars.append(register_ingest)
-    try:
-        from server.commands import register as register_server
-
-        registrars.append(register_server)
-    except ImportError:
-        pass
-    return registrars
+    return [register_assets, register_nlp, register_ingest, register_keys]
 
 
 def main(argv: list[str] | None = None) -> int:
