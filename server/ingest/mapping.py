@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph.batch import ConceptRow, DocumentRow, GraphBatch, OrganisationRow, PersonRow, RelRow, SourceRow
 from graph.write import Curation
 from nlp.components.people import HONORIFICS, canonical_org
 from nlp.concepts import resolve_topic
 from nlp.embedding import embed
-from nlp.extract import document_id
+from nlp.extract import EXTRACTOR_VERSION, document_id
 from nlp.normalise import fold, slugify
 from nlp.records import Document, Extraction, PersonRef
 
+# Bump MAPPING_VERSION when what a record maps to changes: stored sources with another version are re-ingested.
+MAPPING_VERSION = 2
+INGEST_VERSION = f"{EXTRACTOR_VERSION}+map{MAPPING_VERSION}"
 CONCEPT_KINDS = {
     "CONDITION": "Condition",
     "INTERVENTION": "Intervention",
@@ -91,7 +95,7 @@ class Mapper:
         """All rows one document contributes."""
         doc = extraction.document
         source_id = f"source:{doc.id}"
-        batch = GraphBatch(sources=[SourceRow(source_id, doc.source, doc.content_hash, extraction.extractor_version)])
+        batch = GraphBatch(sources=[SourceRow(source_id, doc.source, doc.content_hash, INGEST_VERSION)])
         if doc.kind == "profile":
             owner = self._profile(doc, source_id, batch)
             owner_label = "Person"
@@ -253,9 +257,17 @@ class Mapper:
         self, extraction: Extraction, owner: str, owner_label: str, source_id: str, batch: GraphBatch
     ) -> None:
         grouped: dict[str, list] = {}
+        # Structured fields win: a name the record lists as a person is never an organisation or a concept,
+        # whatever the statistical model guessed (and a hidden person must not surface under another label).
+        people = {fold(person_name(p.name)): p for p in extraction.document.people}
         for entity in extraction.entities:
             if entity.label == "ROLE" or (owner_label == "Person" and entity.label not in CONCEPT_KINDS):
                 continue
+            known = people.get(fold(person_name(entity.canonical))) or people.get(fold(person_name(entity.text)))
+            if known is not None and entity.label != "PERSON":
+                entity = replace(
+                    entity, label="PERSON", concept_id=person_id(known.name), canonical=person_name(known.name)
+                )
             grouped.setdefault(self.concept_id(entity.concept_id), []).append(entity)
         for cid, mentions in grouped.items():
             if self._rejected(owner, cid):

@@ -15,9 +15,9 @@ from graph.derive import PENDING, recompute
 from graph.settings import Settings
 from graph.write import existing_hashes, load_curation, write_batch
 from nlp.documents import read_paths
-from nlp.extract import EXTRACTOR_VERSION, Extractor
+from nlp.extract import Extractor
 from nlp.records import Document, ReadError
-from server.ingest.mapping import Mapper
+from server.ingest.mapping import INGEST_VERSION, Mapper
 
 
 @dataclass
@@ -128,7 +128,7 @@ def prepare_batch(
 ) -> PreparedBatch | None:
     """Extract and map the documents of a chunk that are not already stored unchanged (None if all are)."""
     stored = existing_hashes(db, [f"source:{d.id}" for d in chunk])
-    changed = [d for d in chunk if stored.get(f"source:{d.id}") != (d.content_hash, EXTRACTOR_VERSION)]
+    changed = [d for d in chunk if stored.get(f"source:{d.id}") != (d.content_hash, INGEST_VERSION)]
     summary.documents += len(chunk)
     summary.unchanged += len(chunk) - len(changed)
     if not changed:

@@ -99,3 +99,14 @@ def test_embedding_is_unit_length_and_lexically_similar() -> None:
     cos = lambda x, y: sum(i * j for i, j in zip(x, y, strict=True))  # noqa: E731
     assert cos(a, b) > cos(a, c)
     assert embed("") == [0.0] * DIMENSIONS
+
+
+def test_a_listed_person_misread_as_an_organisation_stays_a_person() -> None:
+    doc = _project(
+        text="Lakshmi Yardley ran the sessions.", people=(PersonRef("Lakshmi Yardley", "member", visibility="hidden"),)
+    )
+    misread = Entity("Lakshmi Yardley", "ORG", 0, 15, "org:lakshmi-yardley", "Lakshmi Yardley", 0.85, "s")
+    batch = Mapper(NO_CURATION).map(_extraction(doc, [misread]))
+    assert "org:lakshmi-yardley" not in {o.id for o in batch.organisations}
+    assert all(r.end_id != "org:lakshmi-yardley" for r in batch.relationships)
+    assert any(r.type == "MENTIONS" and r.end_id == "person:lakshmi-yardley" for r in batch.relationships)
