@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -111,7 +113,7 @@ class ConceptMatcher:
         self.gazetteer = gazetteer
         self.dependency_outcomes = dependency_outcomes
         self.head_phrases = head_phrases
-        self.norm_cache: dict[str, str] = {}
+        self.norm_cache: dict[int, int] = {}  # hash of a lower-case word -> hash of its matching key
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)
@@ -137,13 +139,18 @@ class ConceptMatcher:
             self.tokens.add(key, [row["pattern"]])
 
     def _set_norms(self, doc: Doc) -> None:
+        """Each token's NORM becomes its matching key (US spelling, singular), set as one array."""
+        if not len(doc):
+            return
         cache = self.norm_cache
-        for token in doc:
-            lower = token.lower_
+        strings = doc.vocab.strings
+        norms = []
+        for lower in doc.to_array("LOWER").tolist():
             norm = cache.get(lower)
             if norm is None:
-                norm = cache[lower] = token_norm(lower)
-            token.norm_ = norm
+                norm = cache[lower] = strings.add(token_norm(strings[lower]))
+            norms.append(norm)
+        doc.from_array([NORM], numpy.array(norms, dtype="uint64").reshape(-1, 1))
 
     def __call__(self, doc: Doc) -> Doc:
         """Add domain spans to doc.ents; domain patterns win over overlapping general NER spans."""

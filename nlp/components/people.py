@@ -43,6 +43,7 @@ HONORIFICS = frozenset(
         "councillor",
     }
 )
+_HONORIFIC_STEMS = frozenset(h.rstrip(".") for h in HONORIFICS)
 _EVENT_WORDS = frozenset(
     {
         "day",
@@ -310,17 +311,18 @@ class PeopleLinker:
         # The record's own people come first so they win ties against the model's ORG guesses.
         ents = _spans_for(doc, [p.name for p in record.people], "PERSON", []) if record is not None else []
         names = {p.name for p in record.people} if record is not None else set()
-        ref_start = _reference_start(doc.text)
+        text = doc.text  # Doc.text joins every token: read it once per document
+        ref_start = _reference_start(text)
         for ent in doc.ents:
             if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS and not ent.kb_id_:
                 continue  # reference lists: authors come from the entry pattern, journals are not organisations
-            fixed = self._repair(doc, ent)
+            fixed = self._repair(doc, ent, text)
             if fixed is not None and fixed.label_ == "ORG" and fixed.text in names:
                 fixed = Span(doc, fixed.start, fixed.end, label="PERSON")
             if fixed is not None:
                 ents.append(fixed)
         ents.extend(self._honorific_names(doc, ents))
-        cited = self._citation_names(doc, ents, ref_start)
+        cited = self._citation_names(doc, text, ref_start)
         if cited:
             # Citation authors are certain; the model's guesses over them ("Okafor and Lindqvist" as a title) go.
             cited_tokens = {i for c in cited for i in range(c.start, c.end)}
@@ -335,7 +337,7 @@ class PeopleLinker:
         doc._.canonical = canonical
         return doc
 
-    def _repair(self, doc: Doc, ent: Span) -> Span | None:
+    def _repair(self, doc: Doc, ent: Span, text: str) -> Span | None:
         if ent.label_ not in ("PERSON", "ORG"):
             return ent
         start, end = ent.start, ent.end
@@ -363,7 +365,7 @@ class PeopleLinker:
                 len(span) == 1
                 and span[0].is_upper
                 and len(span[0]) <= 5
-                and not _expanded(doc, span[0].text)
+                and not _expanded(text, span[0].text)
                 and load_gazetteer().lookup(span.text) is None
                 and span.text not in _ORG_TYPE_WORDS
             ):
@@ -384,7 +386,7 @@ class PeopleLinker:
         taken = {i for e in ents for i in range(e.start, e.end)}
         found = []
         for token in doc:
-            if token.lower_.rstrip(".") not in {h.rstrip(".") for h in HONORIFICS} or not token.is_title:
+            if token.lower_.rstrip(".") not in _HONORIFIC_STEMS or not token.is_title:
                 continue
             end = token.i + 1
             while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].is_alpha:
@@ -395,9 +397,8 @@ class PeopleLinker:
                     found.append(Span(doc, span.start, span.end, label="PERSON"))
         return found
 
-    def _citation_names(self, doc: Doc, ents: list[Span], ref_start: int | None) -> list[Span]:
+    def _citation_names(self, doc: Doc, text: str, ref_start: int | None) -> list[Span]:
         """Authors in "(Okafor and Lindqvist 2021)" and reference lists ("Okafor CN, Lindqvist M.")."""
-        text = doc.text
         found = []
         for match in _CITATION.finditer(text):
             for name in re.split(r",\s*|\s+and\s+|\s*&\s*", match.group("names")):
@@ -563,9 +564,9 @@ def _reference_start(text: str) -> int | None:
     return match.start() if match else None
 
 
-def _expanded(doc: Doc, acronym: str) -> bool:
+def _expanded(text: str, acronym: str) -> bool:
     """Whether the document spells the acronym out: "Connected Health Cities (CHC)" or "CHC (Connected ...)"."""
-    return f"({acronym})" in doc.text or re.search(re.escape(acronym) + r" \([A-Z]", doc.text) is not None
+    return f"({acronym})" in text or re.search(re.escape(acronym) + r" \([A-Z]", text) is not None
 
 
 def _looks_like_name(span: Span) -> bool:

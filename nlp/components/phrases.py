@@ -387,7 +387,8 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
         for i in range(span.start, span.end):
             inside[i] = span
     spans = []
-    for token in doc:
+    for i in _candidates(doc, ("NORM", "LOWER"), _head_hashes(doc)):
+        token = doc[i]
         label = labels.get(token.norm_) or labels.get(token.lower_)
         if label is None or token.pos_ != "NOUN" or not token.is_lower or token.ent_type_ in _BLOCK_NER:
             continue
@@ -413,7 +414,8 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
     """Measures that the text reports a result for: subjects of result verbs and objects of change verbs."""
     measure_heads = load_heads()["measure_heads"]
     spans = []
-    for token in doc:
+    for i in _candidates(doc, ("DEP",), _dep_hashes(doc)):
+        token = doc[i]
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in _BLOCK_NER:
             continue
         if token.lower_ in _NOT_MEASURES or token.is_stop:
@@ -477,6 +479,29 @@ def per_phrases(doc: Doc, found: list[Span]) -> list[Span]:
             kb_id = span.kb_id_ if span.label_ == "OUTCOME" else ""
             spans.append(Span(doc, span.start, i, label="OUTCOME", kb_id=kb_id))
     return spans
+
+
+def _candidates(doc: Doc, attrs: tuple[str, ...], wanted: frozenset[int]) -> list[int]:
+    """Indices of tokens whose attribute hash is in a set, read as one array (no Token objects made)."""
+    if not len(doc):
+        return []
+    array = doc.to_array(list(attrs))
+    if array.ndim == 1:
+        array = array.reshape(-1, 1)
+    hits: set[int] = set()
+    for column in range(array.shape[1]):
+        hits.update(i for i, value in enumerate(array[:, column].tolist()) if value in wanted)
+    return sorted(hits)
+
+
+def _head_hashes(doc: Doc) -> frozenset[int]:
+    strings = doc.vocab.strings
+    return frozenset(strings.add(word) for word in load_heads()["labels"])
+
+
+def _dep_hashes(doc: Doc) -> frozenset[int]:
+    strings = doc.vocab.strings
+    return frozenset(strings.add(dep) for dep in ("nsubj", "nsubjpass", "pobj", "dobj", "conj"))
 
 
 def _object_of_change(token: Token) -> bool:
