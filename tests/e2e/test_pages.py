@@ -65,6 +65,8 @@ def test_graphiql_is_offline_and_runs_every_example(page, server, screenshot):
         page.wait_for_function(
             f"document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.getValue().includes('{name}')"
         )
+        # GraphiQL re-parses the operation name shortly after a tab switch; run after that, as a person would.
+        page.wait_for_timeout(800)
         result = _run_active_tab(page)
         assert not result.get("errors"), (name, result)
         assert result["data"], name
@@ -120,7 +122,7 @@ def test_explore_search_expand_and_explain(page, server, screenshot):
         f"""window.kmobExplore.cy.getElementById('{person}').connectedEdges('[rel = "CONTRIBUTED_TO"]').first().id()"""
     )
     assert edge
-    page.evaluate("window.kmobExplore.cy.fit(undefined, 40)")
+    page.evaluate("() => { window.kmobExplore.cy.fit(undefined, 40); }")  # returning cy would serialise it all
     _tap(page, edge, kind="edge")
     page.wait_for_selector("#details .why")
     assert page.locator("#details h2").inner_text() == "Why this link exists"

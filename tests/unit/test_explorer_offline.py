@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from pathlib import Path
 
-import httpx
 import pytest
+from starlette.testclient import TestClient
 from strawberry.http.ides import get_graphql_ide_html
 
 from graph.settings import Settings
@@ -123,18 +122,10 @@ def test_the_built_assets_match_strawberrys_sri_hashes():
 def test_the_app_serves_graphiql_pages_and_vendored_files_from_its_own_origin():
     from server.app import create_app
 
-    app = create_app(Settings.from_env())
-
-    async def fetch_all() -> dict[str, httpx.Response]:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://kmob.test") as client:
-            paths = ["/graphql", "/explore", "/dashboard", "/"] + [f"/static/vendor/{p}" for p in vendor_paths()]
-            out = {}
-            for path in paths:
-                out[path] = await client.get(path, headers={"Accept": "text/html"})
-            return out
-
-    responses = asyncio.run(fetch_all())
+    # TestClient runs the app on its own thread's loop, so this works beside Playwright's loop too.
+    client = TestClient(create_app(Settings.from_env()), base_url="http://kmob.test", follow_redirects=False)
+    paths = ["/graphql", "/explore", "/dashboard", "/"] + [f"/static/vendor/{p}" for p in vendor_paths()]
+    responses = {path: client.get(path, headers={"Accept": "text/html"}) for path in paths}
     graphiql = responses["/graphql"]
     assert graphiql.status_code == 200 and "text/html" in graphiql.headers["content-type"]
     assert graphiql.text == graphiql_html()
