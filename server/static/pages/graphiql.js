@@ -20,8 +20,8 @@
     {
       query: `${INTRO}
 # Who in our region has worked on a topic?
-# Ranked people, with the work that shows it. The topic is
-# free text ("Plan-Do-Study-Act") or a concept id ("qi_method:pdsa").
+# Ranked people and the work that shows it. Topic: free
+# text ("Plan-Do-Study-Act") or a concept id (qi_method:pdsa).
 query ExpertsOnTopic($topic: String!) {
   experts(topic: $topic, first: 5) {
     topics { key name kind }
