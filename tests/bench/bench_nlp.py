@@ -19,8 +19,10 @@ from nlp.pipeline import build_pipeline, load_config
 from nlp.records import Document
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPORA = [ROOT / "tests" / "data" / "eval" / "documents.jsonl",
-           ROOT.parent / "shared" / "data" / "connected-health-cities"]
+CORPORA = [
+    ROOT / "tests" / "data" / "eval" / "documents.jsonl",
+    ROOT.parent / "shared" / "data" / "connected-health-cities",
+]
 
 
 def _texts(repeat: int) -> list[str]:
@@ -51,9 +53,12 @@ def main() -> int:
     bare_s = _run(bare, texts, args.batch_size)
     full_s = _run(full, texts, args.batch_size)
     result = {
-        "documents": len(texts), "words": words,
-        "bare_words_per_s": round(words / bare_s), "full_words_per_s": round(words / full_s),
-        "ratio": round(bare_s / full_s, 3), "target_ratio": 0.8,
+        "documents": len(texts),
+        "words": words,
+        "bare_words_per_s": round(words / bare_s),
+        "full_words_per_s": round(words / full_s),
+        "ratio": round(bare_s / full_s, 3),
+        "target_ratio": 0.8,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "pipeline": full.pipe_names,
     }
