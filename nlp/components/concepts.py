@@ -9,7 +9,14 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.components.phrases import RESULT_LEMMAS, head_phrases, load_heads, per_phrases, result_outcomes
+from nlp.components.phrases import (
+    RESULT_LEMMAS,
+    head_phrases,
+    load_heads,
+    outcome_tails,
+    per_phrases,
+    result_outcomes,
+)
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
 from nlp.normalise import term_key
 
@@ -170,6 +177,7 @@ class ConceptMatcher:
         if self.dependency_outcomes:
             found = [s for s in found if s.label_ != "OUTCOME" or _measured(doc, s)]
             found.extend(per_phrases(doc, found))
+            found.extend(outcome_tails(doc, found))
             results = result_outcomes(doc, found)
             # A result's subject is a measure even where a vocabulary calls it a condition or an intervention
             # ("inpatient falls rose slightly", "weekly weighing did not improve").
@@ -226,8 +234,8 @@ def _measured(doc: Doc, span: Span) -> bool:
     """A one-word generic measure ("compliance", "attendance") is an OUTCOME only where a result is reported."""
     if len(span) > 1 or span[0].lower_ not in load_heads()["context_outcomes"]:
         return True
-    sent = span.sent
-    return any(t.like_num or t.text == "%" or t.lemma_.lower() in RESULT_LEMMAS for t in sent)
+    window = span.doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 6)]
+    return any(t.like_num or t.text == "%" or t.lemma_.lower() in RESULT_LEMMAS for t in window)
 
 
 def _only_inside(ent: Span, domain: list[Span]) -> bool:

@@ -275,7 +275,6 @@ _NOT_MEASURES = frozenset(
         "which",
         "who",
         "what",
-        "performance",
         "picture",
         "position",
         "situation",
@@ -289,7 +288,33 @@ _NOT_MEASURES = frozenset(
         "many",
     }
 )
-_TAIL_PREPS = frozenset({"of", "per", "to", "for", "with", "within", "during", "after", "in", "at", "from"})
+_MEASURE_LIKE = frozenset({"OUTCOME", "CONDITION", "INTERVENTION", "TOPIC"})
+# "confidence in a review of 29 trials": where the result was reported, not part of the measure.
+_STUDY_WORDS = frozenset(
+    {
+        "review",
+        "reviews",
+        "study",
+        "studies",
+        "trial",
+        "trials",
+        "survey",
+        "surveys",
+        "audit",
+        "evaluation",
+        "analysis",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+    }
+)
+_TIME_UNITS = frozenset({"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "month", "months"})
+_TAIL_PREPS = frozenset({"of", "per", "to", "for", "with", "within", "during", "in", "at"})
 _TAIL_STOPS = frozenset(
     {
         ",",
@@ -423,6 +448,10 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
         role = None
         if token.dep_ in ("nsubj", "nsubjpass") and _reports_result(token.head):
             role = "subject"
+        elif token.dep_ == "conj" and any(
+            c.dep_ == "acl" and c.tag_ == "VBD" and c.lemma_ in _RESULT_VERBS for c in token.children
+        ):
+            role = "subject"  # "... and infections returned to baseline", parsed as a clause on the noun
         elif token.dep_ == "pobj" and token.head.lower_ in ("in", "on") and token.head.head.lower_ in _RESULT_NOUNS:
             role = "object"
         elif token.dep_ in ("dobj", "pobj", "conj") and any(
@@ -438,6 +467,10 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
         span = _measure_span(doc, token)
         if span is None:
             continue
+        own = next((s for s in found if s.start <= token.i < s.end and s.label_ in _MEASURE_LIKE), None)
+        if own is not None and (own.start < span.start or own.end > span.end):
+            # The vocabulary reads the measure's words better than the parse ("inpatient" tagged as a verb's conjunct).
+            span = doc[min(own.start, span.start) : max(own.end, span.end)]
         contained = [s for s in found if s.start >= span.start and s.end <= span.end]
         crossing = [s for s in found if s.start < span.end and s.end > span.start and s not in contained]
         if crossing:
@@ -550,6 +583,18 @@ def _measure_span(doc: Doc, token: Token) -> Span | None:
         start = left.left_edge.i
     while start < token.i and (doc[start].lower_ in _TRIM or doc[start].is_punct or doc[start].like_num):
         start += 1
+    end = _tail_end(doc, token)
+    if end == token.i + 1 and end < len(doc) and doc[end].lower_ in _TAIL_PREPS:
+        end = _pos_tail(doc, end)
+    if end - start > _MAX_PHRASE or any(t.is_sent_start and t.i > start for t in doc[start:end]):
+        return None
+    if any(t.text in ("(", ")", ",", ";") for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _tail_end(doc: Doc, token: Token) -> int:
+    """End of a measure's "of/per/to/for ..." tail after its head noun ("time to first appointment")."""
     end = token.i + 1
     for right in token.rights:
         if right.i != end:
@@ -561,6 +606,8 @@ def _measure_span(doc: Doc, token: Token) -> Span | None:
                 break
             if any(t.ent_type_ in ("DATE", "TIME") for t in tail) and right.lower_ != "within":
                 break
+            if right.lower_ == "for" and tail[-1].lower_ in _GROUPS | {"residents", "adults", "older", "homes"}:
+                break  # "length of stay for care home residents": who was measured, not the measure
             if (
                 tail[-1].pos_ not in ("NOUN", "PROPN", "NUM")
                 or right.lower_ in ("in", "at")
@@ -570,11 +617,49 @@ def _measure_span(doc: Doc, token: Token) -> Span | None:
             end = edge
         else:
             break
-    if end - start > _MAX_PHRASE or any(t.is_sent_start and t.i > start for t in doc[start:end]):
-        return None
-    if any(t.text in ("(", ")", ",", ";") for t in doc[start:end]):
-        return None
-    return doc[start:end]
+    return end
+
+
+def _pos_tail(doc: Doc, end: int) -> int:
+    """The same tail read from parts of speech, for when the parse attaches it elsewhere."""
+    prep = doc[end].lower_
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    j = i
+    while j < len(doc) and j - i < 5 and doc[j].ent_type_ not in ("PERSON", "ORG", "DATE", "TIME", "GPE"):
+        token = doc[j]
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.text == "-" and not token.whitespace_:
+            j += 1
+        else:
+            break
+    if j == i or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
+        return end
+    words = {t.lower_ for t in doc[i:j]}
+    if prep == "for" and words & (_GROUPS | {"residents", "adults", "older", "homes"}):
+        return end
+    if prep in ("in", "at") and words & (_PLACE_WORDS | _STUDY_WORDS):
+        return end
+    return j
+
+
+def outcome_tails(doc: Doc, found: list[Span]) -> list[Span]:
+    """Vocabulary measures with the tail that says what they count: "waiting times for community physiotherapy"."""
+    spans = []
+    for span in found:
+        if span.label_ != "OUTCOME" or span.end >= len(doc) or doc[span.end].lower_ not in _TAIL_PREPS:
+            continue
+        if span[-1].lower_ in _TIME_UNITS:
+            continue  # "antibiotics within one hour" is whole; "of arrival" says when the clock starts
+        parsed = _tail_end(doc, span.root) if span.root.i == span.end - 1 else span.end
+        end = max(parsed, _pos_tail(doc, span.end))
+        if (
+            end > span.end
+            and end - span.start <= _MAX_PHRASE
+            and not any(t.text in ("(", ")", ",", ";") or t.is_sent_start for t in doc[span.end : end])
+        ):
+            spans.append(Span(doc, span.start, end, label="OUTCOME", kb_id=span.kb_id_))
+    return spans
 
 
 def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
