@@ -453,7 +453,7 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
         ):
             role = "subject"  # "... and infections returned to baseline", parsed as a clause on the noun
         elif token.dep_ == "pobj" and token.head.lower_ in ("in", "on") and token.head.head.lower_ in _RESULT_NOUNS:
-            role = "object"
+            role = "effect"  # "the effect on fractures", "no difference in burnout scores"
         elif token.dep_ in ("dobj", "pobj", "conj") and any(
             c.dep_ == "amod" and c.lower_ in _CHANGE_ADJECTIVES and c.i < token.i for c in token.children
         ):

@@ -28,7 +28,8 @@ _NO_CHANGE = re.compile(
     r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
     r"level|similar)|not significantly (different|changed|reduced|improved)|made no difference|"
     r"were similar|was similar|no better|not improve|not (statistically )?significant|"
-    r"(stayed|remained) (at )?(around|about|roughly|near)|no (clear|real) change|"
+    r"(stayed|remained) (at )?(around|about|roughly|near)|(remained|stayed) (poor|low|high|static|"
+    r"unchanged|flat)|no (clear|real) change|"
     r"little or no (change|effect|difference))\b",
     re.I,
 )
@@ -67,6 +68,11 @@ _AFTER_HEDGE = re.compile(
     r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
     r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
     r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute)\b",
+    re.I,
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(these|this|the) (differences?|results?|changes?|findings?|effects?|improvements?)\b|"
+    r"\bcaused (this|these|it)\b",
     re.I,
 )
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
@@ -111,6 +117,12 @@ class PolarityTagger:
         polarity = classify(clause, ent.text, self._direction(ent))
         if polarity in ("improved", "worsened") and _AFTER_HEDGE.search(after):
             return "unclear"
+        if polarity in ("improved", "worsened") and sent.end < len(doc):
+            # "... reported lower distress. Because staff chose whether to attend, it is not possible to say that
+            # the rounds caused these differences." A hedge about "these" results takes back the sentence before.
+            nxt = doc[sent.end].sent.text
+            if _AFTER_HEDGE.search(nxt) and _BACK_REFERENCE.search(nxt):
+                return "unclear"
         return polarity
 
     def _direction(self, ent: Span) -> str:
@@ -122,32 +134,47 @@ class PolarityTagger:
 
 
 def classify(clause: str, outcome_text: str, direction: str) -> str:
-    """Polarity of a clause about one outcome whose better direction is "lower" or "higher"."""
-    rest = clause.replace(outcome_text, " ", 1)
-    if _NOT_SUSTAINED.search(rest):
-        return "not_sustained"
-    if _NO_CHANGE.search(rest):
-        return "no_change"
-    if _UNCLEAR.search(rest):
-        return "unclear"
-    if _WORSE.search(rest):
-        return "worsened"
+    """Polarity of a clause about one outcome whose better direction is "lower" or "higher".
+
+    A fade anywhere in the clause wins; otherwise the cue nearest the measure decides, so "did not fall and
+    inpatient falls rose" reads each measure with its own verb. Hedges reach twice as far as other cues.
+    """
     at = clause.find(outcome_text)
-    at = at if at >= 0 else 0
-    cues = [(abs(m.start() - at), "down") for m in _DOWN.finditer(rest)]
-    cues += [(abs(m.start() - at), "up") for m in _UP.finditer(rest)]
-    cues += [(abs(m.start() - at), "better") for m in _BETTER.finditer(rest)]
-    if cues:
-        # The change word nearest the measure is the one about it: "reduced depression and improved confidence".
-        way = min(cues)[1]
-        if way == "better":
-            return "improved"
-        if way == "down":
-            return "improved" if direction == "lower" else "worsened"
-        return "improved" if direction == "higher" else "worsened"
-    if _BETTER.search(rest):
+    if at < 0:
+        at, masked = 0, clause
+    else:
+        masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
+    stop = at + len(outcome_text)
+    if _NOT_SUSTAINED.search(masked):
+        return "not_sustained"
+
+    def distance(match: re.Match) -> int:
+        return at - match.end() if match.end() <= at else max(0, match.start() - stop)
+
+    cues: list[tuple[float, int, str]] = []
+    for rank, (pattern, kind) in enumerate(
+        (
+            (_NO_CHANGE, "no_change"),
+            (_UNCLEAR, "unclear"),
+            (_WORSE, "worsened"),
+            (_DOWN, "down"),
+            (_UP, "up"),
+            (_BETTER, "better"),
+        )
+    ):
+        for match in pattern.finditer(masked):
+            reach = distance(match) / (2 if kind == "unclear" else 1)
+            cues.append((reach, rank, kind))
+    if not cues:
+        return "unclear"
+    kind = min(cues)[2]
+    if kind in ("no_change", "unclear", "worsened"):
+        return kind
+    if kind == "better":
         return "improved"
-    return "unclear"
+    if kind == "down":
+        return "improved" if direction == "lower" else "worsened"
+    return "improved" if direction == "higher" else "worsened"
 
 
 def document_outcome(polarities: list[str | None]) -> str | None:
