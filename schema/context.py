@@ -11,13 +11,13 @@ from typing import Any, TypeVar
 from strawberry.types import Info
 
 from graph.database import Database
-from graph.queries.privacy import hidden_people
+from graph.queries.privacy import EVERYONE, PUBLIC, WITH_KEY
 from graph.settings import Settings
 from schema.errors import Forbidden
+from schema.privacy import WITHHELD, people_cache
 
 T = TypeVar("T")
 ROLES = ("reader", "curator", "admin")
-WITHHELD = "[withheld]"
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,12 @@ class Caller:
     key_id: str | None = None
 
     @property
-    def sees_hidden(self) -> bool:
-        """Only admins see people whose visibility is hidden."""
-        return self.role == "admin"
+    def visible(self) -> tuple[str, ...] | None:
+        """The person visibilities this caller may see: None for admins, who see everyone."""
+        if self.role == "admin":
+            return EVERYONE
+        # Any valid key (reader, curator) is a member of staff; anonymous callers are the public.
+        return WITH_KEY if self.role in ROLES else PUBLIC
 
     @property
     def can_write(self) -> bool:
@@ -43,36 +46,29 @@ async def run_sync(fn: Callable[..., T], *args: Any) -> T:
 
 
 class Redactor:
-    """Withholds hidden people's names and emails from free text; loads them at most once per request."""
+    """Withholds the names and emails of people the caller may not see from free text.
 
-    def __init__(self, db: Database, active: bool):
+    Takes one snapshot of the process-wide cache per request, so every field of an answer agrees.
+    """
+
+    def __init__(self, db: Database, visible: tuple[str, ...] | None):
         self.db = db
-        self.active = active
+        self.visible = visible
         self._pattern: re.Pattern[str] | None = None
-        self._lock = asyncio.Lock()
-        self.hidden_ids: frozenset[str] = frozenset()
 
     async def pattern(self) -> re.Pattern[str] | None:
-        """The compiled pattern of hidden names (None when nobody is hidden or the caller is admin)."""
-        if not self.active:
+        """The compiled pattern of withheld names (None when the caller is admin and sees everyone)."""
+        if self.visible is None:
             return None
-        async with self._lock:
-            if self._pattern is None:
-                people = await run_sync(hidden_people, self.db)
-                self.hidden_ids = frozenset(p.id for p in people)
-                # Single-word aliases ("Chidi") are left alone: they collide with other people's names.
-                names = {n for p in people for n in (p.name, *p.aliases, p.email or "") if n and " " in n.strip()}
-                names |= {p.email for p in people if p.email}
-                if names:
-                    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                    self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-                else:
-                    self._pattern = re.compile(r"(?!x)x")  # matches nothing; cached so we do not reload
-            return self._pattern
+        if self._pattern is None:
+            cache = people_cache(self.db)
+            snapshot = cache.fresh() or await run_sync(cache.load)
+            self._pattern = snapshot.pattern(self.visible)
+        return self._pattern
 
     async def text(self, value: str | None) -> str | None:
-        """The text with every hidden person's name replaced by [withheld]."""
-        if value is None or not self.active:
+        """The text with every withheld person's name replaced by [withheld]."""
+        if value is None or self.visible is None:
             return value
         pattern = await self.pattern()
         return pattern.sub(WITHHELD, value) if pattern is not None else value
@@ -105,9 +101,14 @@ class RequestContext:
     def __post_init__(self) -> None:
         from schema.loaders import Loaders
 
-        self.redactor = Redactor(self.db, active=not self.caller.sees_hidden)
+        self.redactor = Redactor(self.db, self.caller.visible)
         if self.loaders is None:
             self.loaders = Loaders(self.db, self.caller)
+
+    def people_changed(self) -> None:
+        """After a write: the next request, this one's later fields included, reloads who is withheld."""
+        people_cache(self.db).invalidate()
+        self.redactor = Redactor(self.db, self.caller.visible)
 
     def require_writer(self) -> None:
         """Raise Forbidden unless the caller holds a curator or admin key."""

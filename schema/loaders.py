@@ -43,7 +43,7 @@ class Loaders:
         group_keys = list(groups)
         results = await asyncio.gather(
             *(
-                run_sync(neighbours, self.db, field, groups[(field, skip, limit)], skip, limit, self.caller.sees_hidden)
+                run_sync(neighbours, self.db, field, groups[(field, skip, limit)], skip, limit, self.caller.visible)
                 for field, skip, limit in group_keys
             )
         )
@@ -51,5 +51,5 @@ class Loaders:
         return [pages[(k.field, k.skip, k.limit)][k.parent_id] for k in keys]
 
     async def _load_nodes(self, refs: Sequence[NodeRef]) -> list[NodeRecord | None]:
-        found = await run_sync(nodes_by_ref, self.db, list(refs), self.caller.sees_hidden)
+        found = await run_sync(nodes_by_ref, self.db, list(refs), self.caller.visible)
         return [found.get(ref) for ref in refs]

@@ -1,4 +1,9 @@
-"""Root Mutation: curators add documents and correct the graph; every mutation needs a curator or admin key."""
+"""Root Mutation: curators add documents and correct the graph; every mutation needs a curator or admin key.
+
+Every mutation ends by dropping the process's cache of restricted people (schema.privacy): a visibility or a
+new profile changes who is withheld, and dropping it after the rarer curation writes too costs one reload
+and rules out a stale snapshot whatever a future mutation changes.
+"""
 
 from __future__ import annotations
 
@@ -136,7 +141,10 @@ class Mutation:
         if context.add_document is None:
             raise UserError("this server was started without the ingest pipeline")
         document = to_source_document(input)
-        added = await run_sync(context.add_document, document)
+        try:
+            added = await run_sync(context.add_document, document)
+        finally:  # even a failed pipeline may have written people (a profile sets visibility) before failing
+            context.people_changed()
         label, key = ("Person", added.person_id) if document.kind == "profile" else ("Document", document.id)
         record = await context.loaders.nodes.load(NodeRef(label, key))
         node = to_node(record) if record is not None else None
@@ -158,6 +166,7 @@ class Mutation:
             )
         except curation.CurationError as exc:
             raise NotFound(str(exc)) from exc
+        context.people_changed()
         return MergeConceptsResult(
             concept=to_node(result.kept), dropped_id=result.dropped_id, moved_relationships=result.moved
         )
@@ -175,6 +184,7 @@ class Mutation:
             )
         except curation.CurationError as exc:
             raise NotFound(str(exc)) from exc
+        context.people_changed()
         return RejectMentionResult(
             document=to_node(result.document), concept=to_node(result.concept), removed_relationships=result.removed
         )
@@ -189,4 +199,5 @@ class Mutation:
             )
         except curation.CurationError as exc:
             raise NotFound(str(exc)) from exc
+        context.people_changed()
         return to_node(record)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 import strawberry
@@ -20,18 +19,12 @@ from schema import answers as a
 from schema import explain
 from schema.context import ctx, run_sync
 from schema.errors import NotFound, UserError
+from schema.privacy import WITHHELD
 from schema.relay import KNOWN_TYPES, from_global_id, page_info, page_window, raw_id, to_cursor
-from schema.topics import concept_ids_in, resolve
-from schema.types import Node, NodeKind, Person, Project, Stats, outcome_of, to_node
+from schema.topics import concept_ids_in, topic_of
+from schema.types import Node, NodeKind, Project, Stats, outcome_of, to_node
 
 MAX_CHAINS = 10
-
-
-async def _person(info: Info, value: str, argument: str) -> Person:
-    person = await ctx(info).loaders.nodes.load(NodeRef("Person", raw_id(value, ("Person",))))
-    if person is None:  # hidden people are reported exactly as missing ones, so the error leaks nothing
-        raise NotFound(f"`{argument}`: no person with that id")
-    return to_node(person)
 
 
 def _verdict(kind: str, outcome: str | None) -> a.Verdict:
@@ -82,8 +75,8 @@ class Query:
         labels = [k.value for k in (kinds or list(NodeKind))]
         # Searching for a hidden person's name must not reveal which documents mention them.
         text = await context.redactor.text(query) or ""
-        text = text.replace("[withheld]", " ")
-        page = await run_sync(search_q, context.db, text, labels, skip, limit, context.caller.sees_hidden)
+        text = text.replace(WITHHELD, " ")
+        page = await run_sync(search_q, context.db, text, labels, skip, limit, context.caller.visible)
         edges = [
             a.SearchEdge(node=to_node(h.node), cursor=to_cursor(skip + i), score=h.score)
             for i, h in enumerate(page.items)
@@ -103,11 +96,10 @@ class Query:
     ) -> a.ExpertConnection:
         context = ctx(info)
         skip, limit = page_window(first, after, context.settings)
-        concepts = await resolve(context, topic)
+        asked = await topic_of(topic)
         org = raw_id(organisation, ("Organisation",)) if organisation else None
-        page = await run_sync(
-            experts_q, context.db, [c.id for c in concepts], org, skip, limit, context.caller.sees_hidden
-        )
+        answer = await run_sync(experts_q, context.db, asked, org, skip, limit, context.caller.visible)
+        page = answer.page
         edges = []
         for i, expert in enumerate(page.items):
             person = to_node(expert.person)
@@ -142,7 +134,7 @@ class Query:
                 )
             )
         return a.ExpertConnection(
-            topics=[to_node(c) for c in concepts],
+            topics=[to_node(c) for c in answer.topics],
             edges=edges,
             page_info=page_info(skip, len(edges), page.total),
             total_count=page.total,
@@ -162,19 +154,22 @@ class Query:
             raise UserError(f"`maxHops` must be between 1 and {connection_q.MAX_HOPS}")
         if not 1 <= first <= MAX_CHAINS:
             raise UserError(f"`first` must be between 1 and {MAX_CHAINS} chains")
-        # Gathered so the loader fetches both people in one round trip.
-        source, target = await asyncio.gather(_person(info, from_, "from"), _person(info, to, "to"))
-        found = await run_sync(
+        answer = await run_sync(
             connection_q.connections,
             context.db,
-            source.record.id,
-            target.record.id,
+            raw_id(from_, ("Person",)),
+            raw_id(to, ("Person",)),
             max_hops,
             first,
-            context.caller.sees_hidden,
+            context.caller.visible,
         )
+        # Hidden people are reported exactly as missing ones, so the error leaks nothing.
+        if answer.source is None:
+            raise NotFound("`from`: no person with that id")
+        if answer.target is None:
+            raise NotFound("`to`: no person with that id")
         chains = []
-        for chain in found:
+        for chain in answer.chains:
             steps = []
             for step in chain.steps:
                 via_name = step.via.get("name") or step.via.get("title") or step.via.id
@@ -196,7 +191,9 @@ class Query:
                     )
                 )
             chains.append(a.Chain(hops=len(steps), steps=steps, sentence="; ".join(s.sentence for s in steps) + "."))
-        return a.ConnectionAnswer(from_=source, to=target, found=bool(chains), chains=chains)
+        return a.ConnectionAnswer(
+            from_=to_node(answer.source), to=to_node(answer.target), found=bool(chains), chains=chains
+        )
 
     @strawberry.field(description="Prior projects like a project (projectId) or a new description (text).")
     async def related_projects(
@@ -209,16 +206,16 @@ class Query:
         pid, embedding, concept_ids = None, None, []
         if project_id is not None:
             pid = raw_id(project_id, ("Project",))
-            if await context.loaders.nodes.load(NodeRef("Project", pid)) is None:
-                raise NotFound(f"`projectId`: no project with id {project_id!r}")
         else:
             from nlp.embedding import embed  # same embedding the ingest stores on every document
 
             embedding = await run_sync(embed, text)
             concept_ids = await run_sync(concept_ids_in, text)
-        results = await run_sync(related_q, context.db, pid, embedding, concept_ids, limit)
+        answer = await run_sync(related_q, context.db, pid, embedding, concept_ids, limit)
+        if not answer.found:
+            raise NotFound(f"`projectId`: no project with id {project_id!r}")
         out = []
-        for r in results:
+        for r in answer.items:
             outcome = r.project.get("outcome")
             why = explain.related_why(list(r.shared_concepts), r.text_score, outcome, len(r.lessons))
             out.append(
@@ -241,10 +238,9 @@ class Query:
     async def good_practice(self, info: Info, topic: str, first: int = 10) -> a.GoodPracticeAnswer:
         context = ctx(info)
         _, limit = page_window(first, None, context.settings)
-        concepts = await resolve(context, topic)
-        items = await run_sync(good_practice_q, context.db, [c.id for c in concepts], limit)
+        answer = await run_sync(good_practice_q, context.db, await topic_of(topic), limit)
         out = []
-        for item in items:
+        for item in answer.items:
             verdict = _verdict(item.document.label, item.outcome)
             kind = item.document.label.lower()
             why = (
@@ -264,13 +260,13 @@ class Query:
                     why=await context.redactor.text(why) or "",
                 )
             )
-        return a.GoodPracticeAnswer(topics=[to_node(c) for c in concepts], items=out)
+        return a.GoodPracticeAnswer(topics=[to_node(c) for c in answer.topics], items=out)
 
     @strawberry.field(description="Counts by concept kind, organisation and month; top concepts; gaps; totals.")
     async def dashboard(self, info: Info, top: int = 10) -> a.Dashboard:
         context = ctx(info)
         _, top = page_window(top, None, context.settings)
-        d = await run_sync(dashboard_q, context.db, context.caller.sees_hidden, top)
+        d = await run_sync(dashboard_q, context.db, context.caller.visible, top)
         name = context.redactor.text  # organisation and concept names can hold a misfiled person's name
 
         async def gap(g):

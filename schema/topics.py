@@ -1,13 +1,11 @@
-"""Topic text or id -> concepts, through the same normaliser extraction uses."""
+"""Topic text or id -> what the question's query resolves, through the same normaliser extraction uses."""
 
 from __future__ import annotations
 
 import re
 
-from graph.queries.records import NodeRecord
-from graph.queries.search import lucene_query
-from graph.queries.topics import resolve_concepts
-from schema.context import RequestContext, run_sync
+from graph.queries.topics import Topic
+from schema.context import run_sync
 from schema.errors import UserError
 from schema.relay import raw_id
 
@@ -24,9 +22,8 @@ def concept_ids_in(text: str) -> list[str]:
     return [match.concept_id for match in resolve_topic(text)]
 
 
-async def resolve(context: RequestContext, topic: str) -> list[NodeRecord]:
-    """The concepts a topic names; falls back to full-text over concept names when the normaliser finds none."""
+async def topic_of(topic: str) -> Topic:
+    """The topic as the question's query takes it; full text over concept names when the normaliser finds none."""
     if not topic.strip():
         raise UserError("`topic` must not be empty")
-    ids = await run_sync(concept_ids_in, topic)
-    return await run_sync(resolve_concepts, context.db, ids, "" if ids else lucene_query(topic))
+    return Topic.of(await run_sync(concept_ids_in, topic), topic)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from neo4j import ManagedTransaction
 
 from graph.database import Database
+from graph.queries.privacy import visible_param
 
 BY_CONCEPT_KIND = """
 MATCH (c:Concept)
@@ -24,7 +26,7 @@ WITH o,
      COUNT { MATCH (:Lesson)-[:OWNED_BY]->(o) } AS lessons,
      COUNT { MATCH (:Evidence)-[:OWNED_BY]->(o) } AS evidence,
      COUNT { MATCH (p:Person)-[:WORKS_AT]->(o)
-             WHERE $include_hidden OR coalesce(p.visibility, 'public') <> 'hidden' RETURN DISTINCT p } AS people
+             WHERE $visible IS NULL OR coalesce(p.visibility, 'public') IN $visible RETURN DISTINCT p } AS people
 RETURN o.id AS id, o.name AS name, projects, lessons, evidence, people
 ORDER BY projects + lessons + evidence DESC, name
 """
@@ -64,7 +66,7 @@ RETURN count(e) AS uncited
 
 # Placeholders stand for documents cited by title but never ingested: they are not content yet.
 TOTALS = """
-CALL () { MATCH (n:Person) WHERE $include_hidden OR coalesce(n.visibility, 'public') <> 'hidden'
+CALL () { MATCH (n:Person) WHERE $visible IS NULL OR coalesce(n.visibility, 'public') IN $visible
           RETURN count(n) AS people }
 CALL () { MATCH (n:Organisation) RETURN count(n) AS organisations }
 CALL () { MATCH (n:Project) WHERE NOT coalesce(n.placeholder, false) RETURN count(n) AS projects }
@@ -142,11 +144,11 @@ class Dashboard:
     totals: Totals
 
 
-def dashboard(db: Database, include_hidden: bool, top: int = 10) -> Dashboard:
+def dashboard(db: Database, visible: Sequence[str] | None, top: int = 10) -> Dashboard:
     """Every dashboard aggregate, read in one transaction (one round trip) so the numbers agree."""
 
     def work(tx: ManagedTransaction) -> Dashboard:
-        params = {"include_hidden": include_hidden, "top": top}
+        params = {"visible": visible_param(visible), "top": top}
         kinds = [KindCount(r["kind"] or "Unknown", r["concepts"], r["documents"]) for r in tx.run(BY_CONCEPT_KIND)]
         orgs = [OrganisationCount(**r.data()) for r in tx.run(BY_ORGANISATION, params)]
         months = [MonthCount(**r.data()) for r in tx.run(BY_MONTH)]

@@ -1,8 +1,8 @@
 """Neighbours of many nodes at once, one page each: the batch query behind every connection field.
 
-Each constant takes `$ids` (the parents), `$skip`/`$limit` (the page) and `$include_hidden`, and returns one
-row per parent that has neighbours: `id`, `total` and `page` (a list of `{node, type, role, score}` maps).
-Parents with no neighbours return no row; `neighbours()` gives them an empty page.
+Each constant takes `$ids` (the parents), `$skip`/`$limit` (the page) and `$visible` (graph.queries.privacy),
+and returns one row per parent that has neighbours: `id`, `total` and `page` (a list of
+`{node, type, role, score}` maps). Parents with no neighbours return no row; `neighbours()` gives them an empty page.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import LiteralString
 
 from graph.database import Database
+from graph.queries.privacy import visible_param
 from graph.queries.records import EMPTY_PAGE, Page, neighbour_record
 
 # People with visibility `hidden` are filtered in the query itself, so totals never count them either.
@@ -63,7 +64,7 @@ UNWIND $ids AS id
 MATCH (n:Organisation {id: id})
 CALL (n) {
   MATCH (m:Person)-[r:WORKS_AT]->(n)
-  WHERE $include_hidden OR coalesce(m.visibility, 'public') <> 'hidden'
+  WHERE $visible IS NULL OR coalesce(m.visibility, 'public') IN $visible
   RETURN {node: m, type: type(r), role: r.role} AS item ORDER BY m.name
 }
 WITH id, collect(item) AS items
@@ -86,7 +87,7 @@ UNWIND $ids AS id
 MATCH (n:Document {id: id})
 CALL (n) {
   MATCH (m:Person)-[r:CONTRIBUTED_TO|AUTHORED]->(n)
-  WHERE $include_hidden OR coalesce(m.visibility, 'public') <> 'hidden'
+  WHERE $visible IS NULL OR coalesce(m.visibility, 'public') IN $visible
   RETURN {node: m, type: type(r), role: coalesce(r.role, 'author')} AS item ORDER BY m.name
 }
 WITH id, collect(item) AS items
@@ -203,7 +204,7 @@ UNWIND $ids AS id
 MATCH (n:Concept {id: id})
 CALL (n) {
   MATCH (m:Person)-[r:KNOWS_ABOUT]->(n)
-  WHERE $include_hidden OR coalesce(m.visibility, 'public') <> 'hidden'
+  WHERE $visible IS NULL OR coalesce(m.visibility, 'public') IN $visible
   RETURN {node: m, type: type(r), score: r.score} AS item ORDER BY r.score DESC, m.id
 }
 WITH id, collect(item) AS items
@@ -226,7 +227,7 @@ UNWIND $ids AS id
 MATCH (n:Source {id: id})
 CALL (n) {
   MATCH (m:Person)-[r:FROM_SOURCE]->(n)
-  WHERE $include_hidden OR coalesce(m.visibility, 'public') <> 'hidden'
+  WHERE $visible IS NULL OR coalesce(m.visibility, 'public') IN $visible
   RETURN {node: m, type: type(r)} AS item ORDER BY m.name
 }
 WITH id, collect(item) AS items
@@ -258,12 +259,12 @@ NEIGHBOUR_QUERIES: dict[str, LiteralString] = {
 
 
 def neighbours(
-    db: Database, key: str, ids: Sequence[str], skip: int, limit: int, include_hidden: bool
+    db: Database, key: str, ids: Sequence[str], skip: int, limit: int, visible: Sequence[str] | None
 ) -> dict[str, Page]:
     """One page of neighbours for every parent id, in one round trip; unknown keys are a programming error."""
     query = NEIGHBOUR_QUERIES[key]
     rows = db.read(
-        query, {"ids": list(dict.fromkeys(ids)), "skip": skip, "limit": limit, "include_hidden": include_hidden}
+        query, {"ids": list(dict.fromkeys(ids)), "skip": skip, "limit": limit, "visible": visible_param(visible)}
     )
     pages = {row["id"]: Page(items=tuple(neighbour_record(i) for i in row["page"]), total=row["total"]) for row in rows}
     return {i: pages.get(i, EMPTY_PAGE) for i in ids}

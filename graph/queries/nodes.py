@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.database import Database
+from graph.queries.privacy import visible_param
 from graph.queries.records import NodeRecord, node_record
 
 # Each branch seeks one label's id constraint; the `ref.label` guard keeps the other branches from running.
@@ -13,7 +14,7 @@ NODES_BY_ID = """
 UNWIND $refs AS ref
 CALL (ref) {
   MATCH (n:Person {id: ref.id})
-  WHERE ref.label = 'Person' AND ($include_hidden OR coalesce(n.visibility, 'public') <> 'hidden')
+  WHERE ref.label = 'Person' AND ($visible IS NULL OR coalesce(n.visibility, 'public') IN $visible)
   RETURN n
   UNION
   MATCH (n:Organisation {id: ref.id}) WHERE ref.label = 'Organisation' RETURN n
@@ -36,13 +37,13 @@ class NodeRef:
     id: str
 
 
-def nodes_by_ref(db: Database, refs: Sequence[NodeRef], include_hidden: bool) -> dict[NodeRef, NodeRecord]:
+def nodes_by_ref(db: Database, refs: Sequence[NodeRef], visible: Sequence[str] | None) -> dict[NodeRef, NodeRecord]:
     """The nodes that exist (and the caller may see) for these refs; missing ones are absent from the map."""
     if not refs:
         return {}
     rows = db.read(
         NODES_BY_ID,
-        {"refs": [{"label": r.label, "id": r.id} for r in dict.fromkeys(refs)], "include_hidden": include_hidden},
+        {"refs": [{"label": r.label, "id": r.id} for r in dict.fromkeys(refs)], "visible": visible_param(visible)},
     )
     found: dict[NodeRef, NodeRecord] = {}
     for row in rows:

@@ -11,7 +11,8 @@ from graph.queries.records import NodeRecord, node_record
 # Candidates come from two places: the vector index (similar wording) and shared concepts (the graph). Each
 # candidate is then scored on both: concept overlap weighted by rarity (idf, so sharing "falls" counts for
 # more than sharing "PDSA", which half the projects use) and by kind (the problem a project tackles says more
-# about relatedness than its setting or method), cosine-normalised; and embedding similarity.
+# about relatedness than its setting or method), cosine-normalised; and embedding similarity. The query
+# also says whether the asked-for project exists, so the API needs no separate lookup round trip.
 KIND_WEIGHT = {
     "Condition": 1.0,
     "Topic": 1.0,
@@ -44,27 +45,30 @@ CALL (src, wanted) {
   WHERE c.id IN wanted AND (src IS NULL OR p <> src) AND NOT coalesce(p.placeholder, false)
   RETURN collect(DISTINCT p) AS by_graph
 }
-UNWIND by_text + by_graph AS p
-WITH DISTINCT p, vector, wanted, wanted_weight, total
-CALL (p, wanted, total) {
-  MATCH (p)-[:MENTIONS|ADDRESSES|USES_METHOD]->(c:Concept)
-  WITH DISTINCT c
-  WITH c, (log((1.0 + total) / (1.0 + COUNT { MATCH (c)<-[:MENTIONS|ADDRESSES|USES_METHOD]-(:Project) })) + 1)
-          * coalesce($kind_weight[c.kind], 1.0) AS w
-  ORDER BY w DESC, c.name
-  RETURN sum(w) AS own_weight, sum(CASE WHEN c.id IN wanted THEN w ELSE 0.0 END) AS shared_weight,
-         collect(CASE WHEN c.id IN wanted THEN c.name END) AS shared
+CALL (by_text, by_graph, vector, wanted, wanted_weight, total) {
+  UNWIND by_text + by_graph AS p
+  WITH DISTINCT p
+  CALL (p, wanted, total) {
+    MATCH (p)-[:MENTIONS|ADDRESSES|USES_METHOD]->(c:Concept)
+    WITH DISTINCT c
+    WITH c, (log((1.0 + total) / (1.0 + COUNT { MATCH (c)<-[:MENTIONS|ADDRESSES|USES_METHOD]-(:Project) })) + 1)
+            * coalesce($kind_weight[c.kind], 1.0) AS w
+    ORDER BY w DESC, c.name
+    RETURN sum(w) AS own_weight, sum(CASE WHEN c.id IN wanted THEN w ELSE 0.0 END) AS shared_weight,
+           collect(CASE WHEN c.id IN wanted THEN c.name END) AS shared
+  }
+  WITH p, shared,
+       CASE WHEN wanted_weight = 0 OR own_weight = 0 THEN 0.0
+            ELSE shared_weight / sqrt(wanted_weight * own_weight) END AS graph_score,
+       CASE WHEN vector IS NULL OR p.embedding IS NULL THEN 0.0
+            ELSE vector.similarity.cosine(vector, p.embedding) END AS text_score
+  WITH p, shared, graph_score, text_score, $graph_weight * graph_score + $text_weight * text_score AS score
+  ORDER BY score DESC, p.id
+  LIMIT $limit
+  RETURN collect({p: p, score: score, graph_score: graph_score, text_score: text_score, shared: shared,
+                  lessons: COLLECT { MATCH (l:Lesson)-[:FROM]->(p) RETURN l ORDER BY l.id }}) AS results
 }
-WITH p, shared,
-     CASE WHEN wanted_weight = 0 OR own_weight = 0 THEN 0.0
-          ELSE shared_weight / sqrt(wanted_weight * own_weight) END AS graph_score,
-     CASE WHEN vector IS NULL OR p.embedding IS NULL THEN 0.0
-          ELSE vector.similarity.cosine(vector, p.embedding) END AS text_score
-WITH p, shared, graph_score, text_score, $graph_weight * graph_score + $text_weight * text_score AS score
-ORDER BY score DESC, p.id
-LIMIT $limit
-RETURN p, score, graph_score, text_score, shared,
-       COLLECT { MATCH (l:Lesson)-[:FROM]->(p) RETURN l ORDER BY l.id } AS lessons
+RETURN $project_id IS NULL OR src IS NOT NULL AS found, results
 """
 
 
@@ -78,6 +82,12 @@ class RelatedProject:
     lessons: tuple[NodeRecord, ...]
 
 
+@dataclass(frozen=True)
+class RelatedAnswer:
+    found: bool  # False when a project id was given and names no project
+    items: tuple[RelatedProject, ...]
+
+
 def related_projects(
     db: Database,
     project_id: str | None,
@@ -86,9 +96,9 @@ def related_projects(
     limit: int,
     graph_weight: float = 0.5,
     text_weight: float = 0.5,
-) -> list[RelatedProject]:
+) -> RelatedAnswer:
     """Projects most like the given project (its concepts and embedding) or like the given concepts and text."""
-    rows = db.read(
+    row = db.read(
         RELATED_PROJECTS,
         {
             "project_id": project_id,
@@ -100,8 +110,8 @@ def related_projects(
             "kind_weight": KIND_WEIGHT,
             "text_weight": text_weight,
         },
-    )
-    return [
+    )[0]
+    items = tuple(
         RelatedProject(
             project=node_record(r["p"]),
             score=float(r["score"]),
@@ -110,5 +120,6 @@ def related_projects(
             shared_concepts=tuple(r["shared"]),
             lessons=tuple(node_record(n) for n in r["lessons"]),
         )
-        for r in rows
-    ]
+        for r in row["results"]
+    )
+    return RelatedAnswer(found=row["found"], items=items)

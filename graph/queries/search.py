@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.database import Database
+from graph.queries.privacy import visible_param
 from graph.queries.records import NodeRecord, Page, node_record
 
 SEARCH = """
 CALL db.index.fulltext.queryNodes('kmob_search', $query) YIELD node, score
 WHERE any(label IN labels(node) WHERE label IN $labels) AND NOT coalesce(node.placeholder, false)
-  AND ($include_hidden OR NOT node:Person OR coalesce(node.visibility, 'public') <> 'hidden')
+  AND ($visible IS NULL OR NOT node:Person OR coalesce(node.visibility, 'public') IN $visible)
 WITH collect({node: node, score: score}) AS hits
 RETURN size(hits) AS total, hits[$skip..$skip + $limit] AS page
 """
@@ -41,13 +42,16 @@ def lucene_query(text: str) -> str:
     return f'"{terms}"^3 OR ({terms})'
 
 
-def search(db: Database, text: str, labels: Sequence[str], skip: int, limit: int, include_hidden: bool) -> Page:
+def search(
+    db: Database, text: str, labels: Sequence[str], skip: int, limit: int, visible: Sequence[str] | None
+) -> Page:
     """One page of nodes matching `text`, best first, with the number of matches in all."""
     query = lucene_query(text)
     if not query or not labels:
         return Page(items=(), total=0)
     rows = db.read(
-        SEARCH, {"query": query, "labels": list(labels), "skip": skip, "limit": limit, "include_hidden": include_hidden}
+        SEARCH,
+        {"query": query, "labels": list(labels), "skip": skip, "limit": limit, "visible": visible_param(visible)},
     )
     row = rows[0]
     hits = tuple(SearchHit(node=node_record(h["node"]), score=h["score"]) for h in row["page"])

@@ -25,8 +25,10 @@ from graph.queries.connection import connections
 from graph.queries.dashboard import dashboard
 from graph.queries.experts import experts
 from graph.queries.good_practice import good_practice
+from graph.queries.privacy import PUBLIC
 from graph.queries.related import related_projects
 from graph.queries.search import search
+from graph.queries.topics import Topic
 from graph.settings import Settings
 from server.app import create_app
 
@@ -48,16 +50,16 @@ def _questions(db: Database) -> dict[str, tuple[str, Callable[[], object]]]:
         "search": (
             '{ search(query: "sepsis screening", first: 10) { totalCount edges { score node { id '
             "... on Document { title } ... on Person { name } ... on Concept { name } } } } }",
-            lambda: search(db, "sepsis screening", ALL_KINDS, 0, 10, False),
+            lambda: search(db, "sepsis screening", ALL_KINDS, 0, 10, PUBLIC),
         ),
         "experts": (
             '{ experts(topic: "qi_method:pdsa", first: 10) { totalCount edges { score role person { name } '
             "because { role document { title } } } } }",
-            lambda: experts(db, ["qi_method:pdsa"], None, 0, 10, False),
+            lambda: experts(db, Topic.of(["qi_method:pdsa"], "qi_method:pdsa"), None, 0, 10, PUBLIC),
         ),
         "connection": (
             f'{{ connection(from: "{people[0]}", to: "{people[1]}") {{ found chains {{ sentence }} }} }}',
-            lambda: connections(db, people[0], people[1], 4, 3, False),
+            lambda: connections(db, people[0], people[1], 4, 3, PUBLIC),
         ),
         "relatedProjects": (
             f'{{ relatedProjects(projectId: "{project}", first: 10) {{ score why '
@@ -66,11 +68,11 @@ def _questions(db: Database) -> dict[str, tuple[str, Callable[[], object]]]:
         ),
         "goodPractice": (
             '{ goodPractice(topic: "condition:falls", first: 10) { items { verdict why document { title } } } }',
-            lambda: good_practice(db, ["condition:falls"], 10),
+            lambda: good_practice(db, Topic.of(["condition:falls"], "condition:falls"), 10),
         ),
         "dashboard": (
             "{ dashboard { totals { projects } byOrganisation { name projects } topConcepts { name } } }",
-            lambda: dashboard(db, False),
+            lambda: dashboard(db, PUBLIC),
         ),
     }
 

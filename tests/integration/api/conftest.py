@@ -18,6 +18,7 @@ from graph.database import Database
 from graph.settings import PROJECT_ROOT, Settings
 from schema.build import build_schema
 from schema.context import Caller, RequestContext
+from schema.privacy import people_cache
 from server.ingest.run import ingest_paths
 
 SAMPLE = PROJECT_ROOT / "data" / "sample"
@@ -72,6 +73,9 @@ class Api:
 
     def __post_init__(self) -> None:
         self.schema = build_schema(self.settings)
+        # Fixtures write straight to the database (ingest, wipes), as another process would: without this the
+        # process-wide snapshot of restricted people could be up to its TTL old when the test starts.
+        people_cache(self.db).invalidate()
 
     def run(self, query: str, variables: dict | None = None, role: str = "anonymous") -> Any:
         """The execution result (data and errors)."""
