@@ -34,7 +34,8 @@ _NO_CHANGE = re.compile(
     re.I,
 )
 _UNCLEAR = re.compile(
-    r"\b(unclear|uncertain|less certain|too (early|small|few) to|not (formally )?(measured|"
+    r"\b(could not show|cannot show|unable to show|could not demonstrate|unclear|uncertain|less certain|"
+    r"too (early|small|few) to|not (formally )?(measured|"
     r"known|yet)|could not be (measured|assessed|counted)|difficult to (count|measure|tell|assess)|"
     r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
     r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|weak evidence|"
@@ -103,7 +104,7 @@ class PolarityTagger:
     def polarity(self, doc: Doc, ent: Span, outcomes: list[Span]) -> str:
         """The polarity of one outcome mention from its clause (and a following "However ..." sentence)."""
         sent = ent.sent
-        clause = _clause(doc, ent, sent)
+        clause, offset = _clause(doc, ent, sent)
         follow = _next_sentence(doc, sent)
         if (
             follow is not None
@@ -114,7 +115,7 @@ class PolarityTagger:
         after = doc.text[ent.end_char : sent.end_char]
         if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
             return "not_sustained"  # "increased at first but then fell back"
-        polarity = classify(clause, ent.text, self._direction(ent))
+        polarity = classify(clause, ent.text, self._direction(ent), offset)
         if polarity in ("improved", "worsened") and _AFTER_HEDGE.search(after):
             return "unclear"
         if polarity in ("improved", "worsened") and sent.end < len(doc):
@@ -133,13 +134,14 @@ class PolarityTagger:
         return "lower" if _LOWER_BETTER.search(ent.text) else "higher"
 
 
-def classify(clause: str, outcome_text: str, direction: str) -> str:
+def classify(clause: str, outcome_text: str, direction: str, at: int | None = None) -> str:
     """Polarity of a clause about one outcome whose better direction is "lower" or "higher".
 
     A fade anywhere in the clause wins; otherwise the cue nearest the measure decides, so "did not fall and
     inpatient falls rose" reads each measure with its own verb. Hedges reach twice as far as other cues.
     """
-    at = clause.find(outcome_text)
+    if at is None or clause[at : at + len(outcome_text)] != outcome_text:
+        at = clause.find(outcome_text)
     if at < 0:
         at, masked = 0, clause
     else:
@@ -194,7 +196,8 @@ def document_outcome(polarities: list[str | None]) -> str | None:
     return "unclear"
 
 
-def _clause(doc: Doc, ent: Span, sent: Span) -> str:
+def _clause(doc: Doc, ent: Span, sent: Span) -> tuple[str, int]:
+    """The clause around an outcome mention, and where the mention starts in it."""
     text = sent.text
     rel_start, rel_end = ent.start_char - sent.start_char, ent.end_char - sent.start_char
     cut_left = 0
@@ -202,8 +205,8 @@ def _clause(doc: Doc, ent: Span, sent: Span) -> str:
         if match.end() <= rel_start:
             cut_left = match.start()
         elif match.start() >= rel_end:
-            return text[cut_left : match.start()]
-    return text[cut_left:]
+            return text[cut_left : match.start()], rel_start - cut_left
+    return text[cut_left:], rel_start - cut_left
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:
