@@ -40,8 +40,8 @@ def slice_records() -> list[dict[str, Any]]:
     return records
 
 
-def hidden_people() -> set[str]:
-    """Names of people any record in the whole sample marks hidden."""
+def people_marked(*visibilities: str) -> set[str]:
+    """Names of people any record in the whole sample marks with one of these visibilities."""
     names = set()
     for path in SAMPLE.rglob("*.json*"):
         text = path.read_text()
@@ -51,9 +51,14 @@ def hidden_people() -> set[str]:
             rows = data if isinstance(data, list) else [data]
         for row in rows:
             for person in row.get("people", []):
-                if person.get("visibility") == "hidden":
+                if person.get("visibility") in visibilities:
                     names.add(person["name"])
     return names
+
+
+def hidden_people() -> set[str]:
+    """Names of people any record in the whole sample marks hidden."""
+    return people_marked("hidden")
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Property: hidden people never appear in any answer to anyone but an admin, whatever is asked."""
+"""Property: people a caller may not see never appear in any answer to them, whatever is asked.
+
+Hidden people are for admins only; internal people for any caller with an API key, never anonymous ones.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import re
 import pytest
 
 from schema.relay import to_global_id
-from tests.integration.api.conftest import Api, hidden_people, slice_records
+from tests.integration.api.conftest import Api, hidden_people, people_marked, slice_records
 
 SEED = 20260105
 ROUNDS = 40
@@ -19,14 +22,18 @@ def _slug(name: str) -> str:
     return "person:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _forbidden() -> set[str]:
-    """Every string that would identify a hidden person: name, graph id, global id, email."""
+# What each caller may not see, by the visibility the records give.
+UNSEEN = {"anonymous": ("internal", "hidden"), "reader": ("hidden",), "curator": ("hidden",)}
+
+
+def _forbidden(*visibilities: str) -> set[str]:
+    """Every string that would identify a person with these visibilities: name, graph id, global id, email."""
     out = set()
-    for name in hidden_people():
+    for name in people_marked(*visibilities):
         out |= {name.lower(), _slug(name), to_global_id("Person", _slug(name)).lower()}
     for record in slice_records():
         for person in record.get("people", []):
-            if person.get("visibility") == "hidden" and person.get("email"):
+            if person.get("visibility") in visibilities and person.get("email"):
                 out.add(person["email"].lower())
     return out
 
@@ -106,15 +113,16 @@ def material(sample_db):
     people = sorted({_slug(p["name"]) for r in records for p in r.get("people", [])})
     projects = sorted(r["id"] for r in records if r["kind"] == "project")
     words = sorted({w for r in records for w in re.findall(r"[A-Za-z]{5,}", r["text"])})[:400]
-    words += [name for name in hidden_people()]  # searching for a hidden person by name must find nothing
+    # Searching for a person the caller may not see, by name, must find nothing.
+    words += sorted(people_marked("internal", "hidden"))
     topics = sorted({t for r in records for t in r.get("tags", [])})
     return people, projects, words, topics
 
 
 @pytest.mark.parametrize("role", ["anonymous", "reader", "curator"])
-def test_no_answer_mentions_a_hidden_person(api: Api, material, role: str):
-    forbidden = _forbidden()
-    assert len(forbidden) >= 15
+def test_no_answer_mentions_a_person_the_caller_may_not_see(api: Api, material, role: str):
+    forbidden = _forbidden(*UNSEEN[role])
+    assert len(forbidden) >= (27 if role == "anonymous" else 15)
     rng = random.Random(f"{SEED}-{role}")
     stream = _queries(rng, *material)
     for _ in range(ROUNDS):
@@ -159,3 +167,31 @@ def test_hidden_names_are_withheld_from_document_text(api: Api):
     names = [n for n in hidden_people() if n in text_admin]
     assert names, "the fixture project should mention a hidden person"
     assert "[withheld]" in text_reader and not any(n in text_reader for n in names)
+
+
+def test_internal_people_need_a_key_so_the_property_can_fail(api: Api):
+    internal = sorted(people_marked("internal") & {p["name"] for r in slice_records() for p in r.get("people", [])})
+    assert internal, "the slice should name internal people"
+    for name in internal:
+        gid = to_global_id("Person", _slug(name))
+        lookup = "query($id: ID!) { node(id: $id) { ... on Person { name visibility } } }"
+        assert api.run(lookup, {"id": gid}, role="anonymous").data["node"] is None
+        for role in ("reader", "curator", "admin"):
+            assert api.data(lookup, {"id": gid}, role=role)["node"] == {"name": name, "visibility": "internal"}
+        find = "query($q: String!) { search(query: $q, kinds: [PERSON]) { edges { node { ... on Person { name } } } } }"
+        found = {role: json.dumps(api.data(find, {"q": name}, role=role)) for role in ("anonymous", "reader")}
+        assert name not in found["anonymous"] and name in found["reader"]
+
+
+def test_internal_names_are_withheld_from_anonymous_text_only(api: Api):
+    internal = people_marked("internal")
+    mentioning = [r for r in slice_records() if r["kind"] == "project" and any(n in r["text"] for n in internal)]
+    assert mentioning, "some project text in the slice should name an internal person"
+    query = "query($id: ID!) { node(id: $id) { ... on Project { text } } }"
+    for record in mentioning[:3]:
+        variables = {"id": to_global_id("Project", record["id"])}
+        names = [n for n in internal if n in record["text"]]
+        anonymous = api.data(query, variables)["node"]["text"]
+        reader = api.data(query, variables, role="reader")["node"]["text"]
+        assert "[withheld]" in anonymous and not any(n in anonymous for n in names)
+        assert all(n in reader for n in names)
