@@ -28,6 +28,7 @@ class Extractor:
 
         self.nlp = nlp or shared_pipeline()
         self.batch_size = batch_size
+        self.people = PeopleRegistry()
 
     def extract(self, document: Document) -> Extraction:
         """Extract one document."""
@@ -39,7 +40,7 @@ class Extractor:
         for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
             record = doc._.kmob_record
             try:
-                yield to_extraction(record, doc)
+                yield to_extraction(record, doc, self.people)
             except Exception:  # one bad document must never stop a batch; log it and move on
                 log.exception("extraction failed for %s", record.source)
                 yield Extraction(
@@ -47,9 +48,38 @@ class Extractor:
                 )
 
     def _prepare(self, document: Document) -> Doc:
+        self.people.add(document)
         doc = self.nlp.make_doc(document.text)
         doc._.kmob_record = document
         return doc
+
+
+class PeopleRegistry:
+    """Full names that records' structured `people` give, for surname-only mentions in other documents.
+
+    "Patel presented the results" in a document that never spells the name out resolves to "Amina Patel" only
+    when exactly one known person has that surname and the document names her organisation (or is owned by it).
+    """
+
+    def __init__(self) -> None:
+        self.by_surname: dict[str, dict[str, set[str]]] = {}
+
+    def add(self, document: Document) -> None:
+        """Remember the structured people of one record."""
+        for person in document.people:
+            parts = person.name.split()
+            if len(parts) < 2:
+                continue
+            orgs = self.by_surname.setdefault(parts[-1], {}).setdefault(person.name, set())
+            for org in (person.organisation, document.organisation):
+                if org:
+                    orgs.add(canonical_org(org))
+
+    def resolve(self, surname: str, organisations: set[str]) -> str | None:
+        """The one full name a surname stands for where the document's organisations agree, else None."""
+        names = self.by_surname.get(surname, {})
+        agreeing = [name for name, orgs in names.items() if orgs & organisations]
+        return agreeing[0] if len(agreeing) == 1 and len(names) == 1 else None
 
 
 def document_id(document: Document) -> str:
@@ -78,15 +108,24 @@ def entity_identity(doc: Doc, span: Span) -> tuple[str, str]:
     return f"{kind}:{slugify(span.text)}", span.text.lower() if not span.text.isupper() else span.text
 
 
-def to_extraction(document: Document, doc: Doc) -> Extraction:
+def to_extraction(document: Document, doc: Doc, people: PeopleRegistry | None = None) -> Extraction:
     """Turn an annotated Doc into the typed Extraction record."""
     entities = []
     aliases: dict[str, set[str]] = {}
     ids: dict[tuple[int, int], tuple[str, str]] = {}
+    organisations = None
     for span in doc.ents:
         if span.label_ not in EXPORTED_LABELS:
             continue
         concept_id, canonical = entity_identity(doc, span)
+        if people is not None and span.label_ == "PERSON" and " " not in canonical:
+            if organisations is None:
+                organisations = {entity_identity(doc, e)[1] for e in doc.ents if e.label_ == "ORG"}
+                if document.organisation:
+                    organisations.add(canonical_org(document.organisation))
+            full = people.resolve(canonical, organisations)
+            if full is not None:
+                concept_id, canonical = f"person:{slugify(full)}", full
         ids[(span.start, span.end)] = (concept_id, canonical)
         aliases.setdefault(concept_id, set()).add(span.text)
         entities.append(

@@ -16,7 +16,7 @@ def extractor():
 
 
 def _doc(text, kind="project", **kw):
-    return Document(source="t.txt", kind=kind, title=kw.pop("title", "Test"), text=text, id="t1", **kw)
+    return Document(source="t.txt", kind=kind, title=kw.pop("title", "Test"), text=text, id=kw.pop("id", "t1"), **kw)
 
 
 def _labels(ex):
@@ -128,3 +128,31 @@ def test_hedge_after_result_makes_it_unclear(extractor):
     )
     outcomes = {e.text: e.polarity for e in ex.entities if e.label == "OUTCOME"}
     assert outcomes.get("falls rate") == "unclear"
+
+
+def test_surname_resolves_across_documents_when_organisation_agrees(extractor):
+    first = _doc(
+        "Quentin Marlowe led the audit.",
+        id="a",
+        organisation="Westbay NHS Trust",
+        people=(PersonRef(name="Quentin Marlowe", role="lead", organisation="Westbay NHS Trust"),),
+    )
+    second = Document(
+        source="u.txt",
+        kind="lesson",
+        title="Audit lessons",
+        id="b",
+        text="Staff at Westbay NHS Trust said Marlowe kept the audit going.",
+    )
+    third = Document(
+        source="v.txt",
+        kind="lesson",
+        title="Other lessons",
+        id="c",
+        text="Staff at Eastvale NHS Trust said Marlowe kept the audit going.",
+    )
+    results = list(extractor.extract_many([first, second, third]))
+    resolved = {e.canonical for e in results[1].entities if e.label == "PERSON"}
+    unresolved = {e.canonical for e in results[2].entities if e.label == "PERSON"}
+    assert resolved == {"Quentin Marlowe"}
+    assert unresolved == {"Marlowe"}
