@@ -59,6 +59,7 @@ _REF_ENTRY = re.compile(
     r"\.\s+(?P<title>[^.]+?(?:\.[^.\s][^.]*?)*)(?: \((?P<code>[A-Z]{2}\d+)\))?\.\s+"
     r"(?P<rest>[^.]*?\.?\s*(?:19|20)\d\d)\."
 )
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _CONCEPT_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION")
 _LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
 _STOP = frozenset({"of", "the", "a", "an", "to", "for", "in", "on", "and", "with", "per", "rate", "rates"})
@@ -96,7 +97,7 @@ class RelationExtractor:
         kind = record.kind if record is not None else "project"
         rels: list[RawRelation] = []
         rels += self.works_at(doc, record)
-        rels += self.used(doc, kind)
+        rels += self.used(doc, kind, record)
         if kind == "project":
             rels += self.addresses(doc, record)
         if kind == "lesson":
@@ -159,8 +160,12 @@ class RelationExtractor:
             return org
         return None
 
-    def used(self, doc: Doc, kind: str) -> list[RawRelation]:
-        """Project or person -> QI method / KM technique; a person when they are the subject of the verb."""
+    def used(self, doc: Doc, kind: str, record=None) -> list[RawRelation]:
+        """Project -> QI method / KM technique; elsewhere the person who is the subject of the verb.
+
+        A pronoun subject stands for the profile's person ("She runs a journal club") or, for "we"/"I", the
+        record's authors ("We ran a peer assist").
+        """
         rels = []
         for ent in doc.ents:
             if ent.label_ not in ("QI_METHOD", "KM_TECHNIQUE"):
@@ -168,11 +173,15 @@ class RelationExtractor:
             sent = ent.sent
             if _FUTURE.search(_clause_text(doc, ent)):
                 continue
-            people = _subject_people(doc, ent)
+            if kind == "project":
+                rels.append(RawRelation("USED", None, ent, sent, 0.7))
+                continue
+            people, pronouns = _subjects(doc, ent)
             if people:
                 rels += [RawRelation("USED", p, ent, sent, 0.75) for p in people]
-            elif kind == "project":
-                rels.append(RawRelation("USED", None, ent, sent, 0.7))
+                continue
+            for name in _pronoun_people(pronouns, kind, record):
+                rels.append(RawRelation("USED", None, ent, sent, 0.65, head_text=name))
         return rels
 
     def addresses(self, doc: Doc, record) -> list[RawRelation]:
@@ -273,6 +282,11 @@ def _role_for(doc: Doc, person: Span, ents: list[Span]) -> str | None:
 
 def _subject_people(doc: Doc, ent: Span) -> list[Span]:
     """PERSON entities that are the subject of the verb governing this mention."""
+    return _subjects(doc, ent)[0]
+
+
+def _subjects(doc: Doc, ent: Span) -> tuple[list[Span], list[str]]:
+    """PERSON entities, and personal pronouns, that are the subject of the verb governing this mention."""
     token = ent.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
@@ -280,14 +294,31 @@ def _subject_people(doc: Doc, ent: Span) -> list[Span]:
             if not subjects and token.dep_ == "conj":
                 subjects = [c for c in token.head.children if c.dep_ in ("nsubj",)]
             people = []
+            pronouns = []
             for subject in subjects:
                 sub = subject if subject.dep_ != "agent" else next(iter(subject.children), subject)
                 span = doc[sub.left_edge.i : sub.right_edge.i + 1]
                 people += [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
-            return people
+                if sub.lower_ in _PRONOUNS and subject.dep_ != "nsubjpass":
+                    pronouns.append(sub.lower_)
+            return people, pronouns
         if token.head is token:
             break
         token = token.head
+    return [], []
+
+
+def _pronoun_people(pronouns: list[str], kind: str, record) -> list[str]:
+    """Who "he"/"she"/"I"/"we" is: a profile's subject, or a lesson's or post's authors."""
+    if not pronouns or record is None:
+        return []
+    if kind == "profile":
+        if not any(p in ("he", "she", "i") for p in pronouns):
+            return []
+        subject = record.people[0].name if record.people else record.title
+        return [subject] if subject else []
+    if any(p in ("we", "i") for p in pronouns):
+        return [p.name for p in record.people if p.role in ("author", "lead")]
     return []
 
 

@@ -156,3 +156,19 @@ def test_surname_resolves_across_documents_when_organisation_agrees(extractor):
     unresolved = {e.canonical for e in results[2].entities if e.label == "PERSON"}
     assert resolved == {"Quentin Marlowe"}
     assert unresolved == {"Marlowe"}
+
+
+def test_pronoun_subject_uses_profile_person_and_project_uses_title(extractor):
+    profile = _doc(
+        "Zinnia Pell is a clinical librarian. She runs a monthly journal club.",
+        kind="profile",
+        title="Zinnia Pell",
+        people=(PersonRef(name="Zinnia Pell", role="clinical librarian"),),
+    )
+    ex = extractor.extract(profile)
+    assert any(
+        r.type == "USED" and r.head == "Zinnia Pell" and r.tail_id == "km_technique:journal-club" for r in ex.relations
+    )
+    project = extractor.extract(_doc("Joan Eyre ran a value stream mapping workshop.", title="Clinic redesign"))
+    used = [r for r in project.relations if r.type == "USED"]
+    assert used and all(r.head == "Clinic redesign" for r in used)
