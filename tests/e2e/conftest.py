@@ -108,7 +108,9 @@ def server(ingested: Settings) -> Iterator[str]:
             log.close()
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in this thread until it stops, and later
+# test modules (the API tests) call asyncio.run(), which refuses to start inside a running loop.
+@pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium, headless, with background networking off (so any request seen is the page's)."""
     from playwright.sync_api import sync_playwright
