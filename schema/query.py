@@ -265,7 +265,7 @@ class Query:
     @strawberry.field(description="Counts by concept kind, organisation and month; top concepts; gaps; totals.")
     async def dashboard(self, info: Info, top: int = 10) -> a.Dashboard:
         context = ctx(info)
-        _, top = page_window(top, None, context.settings)
+        _, top = page_window(top, None, context.settings, argument="top")
         d = await run_sync(dashboard_q, context.db, context.caller.visible, top)
         name = context.redactor.text  # organisation and concept names can hold a misfiled person's name
 
@@ -301,9 +301,9 @@ class Query:
             totals=a.Totals(**vars(d.totals)),
         )
 
-    @strawberry.field(description="Node and relationship counts read from Neo4j.")
+    @strawberry.field(description="Node and relationship counts read from Neo4j (people you may see).")
     async def stats(self, info: Info) -> Stats:
-        totals = await run_sync(graph_totals, ctx(info).db)
+        totals = await run_sync(graph_totals, ctx(info).db, ctx(info).caller.visible)
         return Stats(nodes=totals.nodes, relationships=totals.relationships)
 
     @strawberry.field(description="Always true when the API answers; use /health for the database.")

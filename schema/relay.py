@@ -67,11 +67,16 @@ def from_cursor(cursor: str) -> int:
     raise UserError(f"`after` cursor {cursor!r} is not valid; use a cursor from a previous page")
 
 
-def page_window(first: int | None, after: str | None, settings: Settings, default: int = 10) -> tuple[int, int]:
-    """(skip, limit) for `first`/`after`, refusing pages larger than settings.max_page_size."""
+def page_window(
+    first: int | None, after: str | None, settings: Settings, default: int = 10, argument: str = "first"
+) -> tuple[int, int]:
+    """(skip, limit) for `first`/`after`, refusing pages larger than settings.max_page_size.
+
+    `argument` is the name the caller used for the page size, so the error names what to change.
+    """
     limit = default if first is None else first
     if limit < 0 or limit > settings.max_page_size:
-        raise UserError(f"`first` must be between 0 and {settings.max_page_size} (got {limit})")
+        raise UserError(f"`{argument}` must be between 0 and {settings.max_page_size} (got {limit})")
     skip = from_cursor(after) + 1 if after else 0
     return skip, limit
 

@@ -203,8 +203,8 @@ class Document(Node):
         return outcome_of(self.record.get("outcome"))
 
     @strawberry.field(description="The owning organisation's name as the record gives it.")
-    def organisation_name(self) -> str | None:
-        return self.record.get("organisation")
+    async def organisation_name(self, info: Info) -> str | None:
+        return await ctx(info).redactor.text(self.record.get("organisation"))
 
     @strawberry.field(description="People who led, worked on or wrote it (edge `role`).")
     async def people(self, info: Info, first: int | None = 10, after: str | None = None) -> NeighbourConnection[Person]:
@@ -290,9 +290,10 @@ class Concept(Node):
     def kind(self) -> str | None:
         return self.record.get("kind")
 
+    # Merging a misfiled person-name concept into another keeps the name as an alias: redacted like the name.
     @strawberry.field
-    def aliases(self) -> list[str]:
-        return list(self.record.get("aliases", []))
+    async def aliases(self, info: Info) -> list[str]:
+        return [await ctx(info).redactor.text(a) or "" for a in self.record.get("aliases", [])]
 
     @strawberry.field(description="Documents about this concept.")
     async def documents(

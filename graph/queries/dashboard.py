@@ -64,7 +64,8 @@ MATCH (e:Evidence) WHERE NOT EXISTS { MATCH (:Project)-[:CITES]->(e) }
 RETURN count(e) AS uncited
 """
 
-# Placeholders stand for documents cited by title but never ingested: they are not content yet.
+# Placeholders stand for documents cited by title but never ingested: they are not content yet. People the
+# caller may not see are not counted, nor the relationships that touch them (a moving total would tell who).
 TOTALS = """
 CALL () { MATCH (n:Person) WHERE $visible IS NULL OR coalesce(n.visibility, 'public') IN $visible
           RETURN count(n) AS people }
@@ -74,8 +75,14 @@ CALL () { MATCH (n:Lesson) WHERE NOT coalesce(n.placeholder, false) RETURN count
 CALL () { MATCH (n:Evidence) WHERE NOT coalesce(n.placeholder, false) RETURN count(n) AS evidence }
 CALL () { MATCH (n:Concept) RETURN count(n) AS concepts }
 CALL () { MATCH (n:Source) RETURN count(n) AS sources }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-RETURN people, organisations, projects, lessons, evidence, concepts, sources, relationships
+CALL () { MATCH ()-[r]->() RETURN count(r) AS all_relationships }
+CALL () {
+  MATCH (p:Person) WHERE $visible IS NOT NULL AND NOT coalesce(p.visibility, 'public') IN $visible
+  MATCH (p)-[r]-()
+  RETURN count(DISTINCT r) AS unseen_relationships
+}
+RETURN people, organisations, projects, lessons, evidence, concepts, sources,
+       all_relationships - unseen_relationships AS relationships
 """
 
 

@@ -35,6 +35,7 @@ def test_app_settings_match_what_the_code_reads() -> None:
     for name in env:
         assert name in known or f'"{name}"' in settings_source, f"{name} is not read by graph/settings.py"
     assert env["KMOB_ANONYMOUS_READS"] == "false"
+    assert env["KMOB_INTROSPECTION"] == "false"
     port = int(env["KMOB_PORT"])
     assert any(p.endswith(f":{port}") for p in app["ports"])
     assert app["depends_on"]["neo4j"]["condition"] == "service_healthy"
@@ -46,3 +47,18 @@ def test_dockerfile_builds_the_packages_the_compose_file_runs() -> None:
         assert f"COPY {package} {package}" in dockerfile
     assert dockerfile.startswith("#") and "FROM python:3.11" in dockerfile
     assert Settings().port == 8000
+
+
+def test_the_compose_environment_turns_introspection_and_anonymous_reads_off(monkeypatch) -> None:
+    # The app's own settings and schema, built from the compose file's environment as `kmob serve` would.
+    from schema.build import build_schema
+
+    for name, value in _compose()["services"]["kmob"]["environment"].items():
+        if name.startswith("KMOB_"):
+            monkeypatch.setenv(name, str(value))
+    settings = Settings.from_env()
+    assert settings.anonymous_reads is False and settings.introspection is False
+    result = build_schema(settings).execute_sync("{ __schema { queryType { name } } }")
+    assert result.errors and "introspection has been disabled" in result.errors[0].message.lower()
+    monkeypatch.setenv("KMOB_INTROSPECTION", "true")
+    assert build_schema(Settings.from_env()).execute_sync("{ __schema { queryType { name } } }").errors is None

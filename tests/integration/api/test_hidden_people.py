@@ -195,3 +195,25 @@ def test_internal_names_are_withheld_from_anonymous_text_only(api: Api):
         reader = api.data(query, variables, role="reader")["node"]["text"]
         assert "[withheld]" in anonymous and not any(n in anonymous for n in names)
         assert all(n in reader for n in names)
+
+
+def test_totals_leave_out_the_people_the_caller_may_not_see(api: Api):
+    # Counted straight from the graph: each caller's totals drop exactly the people (and their links) it may
+    # not see, so no total moves when one person's visibility changes for a caller who may not see them.
+    truth = api.db.read(
+        """MATCH (p:Person) WITH p, coalesce(p.visibility, 'public') AS v
+           OPTIONAL MATCH (p)-[r]-()
+           RETURN v, count(DISTINCT p) AS people, count(DISTINCT r) AS links"""
+    )
+    by = {row["v"]: (row["people"], row["links"]) for row in truth}
+    assert by.get("internal", (0, 0))[0] > 0 and by.get("hidden", (0, 0))[0] > 0
+    query = "{ stats { nodes relationships } dashboard { totals { people relationships } } }"
+    seen = {role: api.data(query, role=role) for role in ("anonymous", "reader", "admin")}
+    for role, unseen in (("anonymous", ("internal", "hidden")), ("reader", ("hidden",))):
+        people = sum(by[v][0] for v in unseen)
+        links = sum(by[v][1] for v in unseen)  # no relationship joins two people, so none is counted twice
+        assert seen["admin"]["stats"]["nodes"] - seen[role]["stats"]["nodes"] == people
+        assert seen["admin"]["stats"]["relationships"] - seen[role]["stats"]["relationships"] == links
+        admin_totals, totals = seen["admin"]["dashboard"]["totals"], seen[role]["dashboard"]["totals"]
+        assert admin_totals["people"] - totals["people"] == people
+        assert admin_totals["relationships"] - totals["relationships"] == links

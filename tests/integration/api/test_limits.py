@@ -25,6 +25,27 @@ def test_page_size_is_capped(api: Api):
     )
 
 
+def test_every_page_size_over_the_cap_is_refused_by_name(api: Api):
+    # Every argument that sizes an answer, with its own name in the error and nothing returned.
+    cases = {
+        '{ experts(topic: "sepsis", first: 101) { totalCount } }': "`first` must be between 0 and 100 (got 101)",
+        '{ relatedProjects(projectId: "proj-kbu-0002", first: 500) { score } }': "`first` must be between 0 and 100",
+        '{ goodPractice(topic: "falls", first: 101) { items { why } } }': "`first` must be between 0 and 100",
+        "{ dashboard(top: 1000) { topConcepts { name } } }": "`top` must be between 0 and 100 (got 1000)",
+        '{ search(query: "sepsis", first: -1) { totalCount } }': "`first` must be between 0 and 100 (got -1)",
+        '{ connection(from: "person:a", to: "person:b", first: 11) { found } }': "`first` must be between 1 and 10",
+        '{ node(id: "UHJvamVjdDpwcm9qLWtidS0wMDAy") { ... on Project { concepts(first: 101) { totalCount } } } }': (
+            "`first` must be between 0 and 100"
+        ),
+    }
+    for query, expected in cases.items():
+        result = api.run(query)
+        assert result.errors and expected in result.errors[0].message, (query, result.errors)
+        assert result.errors[0].extensions is None or "reference" not in result.errors[0].extensions
+    many = ", ".join(f'"{i}"' for i in range(101))
+    assert "at most 100 ids at once" in _message(api, f"{{ nodes(ids: [{many}]) {{ id }} }}")
+
+
 def test_depth_aliases_and_tokens_are_capped(api: Api):
     deep = (
         '{ search(query: "x") { edges { node { ... on Project { people { edges { node { projects { edges { '
