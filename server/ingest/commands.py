@@ -44,7 +44,7 @@ def _ingest(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
-        console.print(f"[red]kmob ingest: {path}: no such file or folder[/red]")
+        print(f"kmob ingest: {path}: no such file or folder", file=sys.stderr)
     paths = [p for p in args.paths if Path(p).exists()]
     if not paths:
         return 2
@@ -70,8 +70,9 @@ def _ingest(args: argparse.Namespace) -> int:
             summary = ingest_paths(db, settings, paths, kind=args.kind, progress=advance, report_path=report)
     finally:
         db.close()
+    # Plain lines, never wrapped, so logs and scripts can grep them.
     for error in summary.errors:
-        console.print(f"[red]error[/red] {error.source}: {error.message}")
+        print(f"error: {error.source}: {error.message}", file=sys.stderr)
     print(
         f"documents {summary.documents} (new {summary.new}, updated {summary.updated}, unchanged "
         f"{summary.unchanged}), entities {summary.entities}, relations {summary.relations}, "

@@ -119,3 +119,39 @@ def test_export_import_round_trip_is_identical(
     export_graph(empty_db, second)
     assert first.read_text() == second.read_text()
     assert snapshot(empty_db, tmp_path) == before
+
+
+def test_cli_reports_bad_records_and_exits_non_zero(empty_db: Database, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "good.md").write_text(
+        "---\nkind: lesson\ntitle: Huddles need a fixed time\n---\n"
+        "Our falls huddle worked once it had a fixed time each morning.\n"
+    )
+    (corpus / "bad.json").write_text('{"kind": "project", "title": "No text here"}')
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "server.cli",
+            "ingest",
+            str(corpus),
+            str(tmp_path / "missing"),
+            "--no-progress",
+            "--report",
+            str(tmp_path / "report.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 1
+    assert "bad.json" in run.stderr and "text" in run.stderr
+    assert "missing: no such file or folder" in run.stderr
+    assert "documents 1 (new 1, updated 0, unchanged 0)" in run.stdout
+    assert "errors 1" in run.stdout
+    lessons = empty_db.read("MATCH (l:Lesson) RETURN l.title AS title")
+    assert [r["title"] for r in lessons] == ["Huddles need a fixed time"]
