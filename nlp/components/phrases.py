@@ -289,6 +289,56 @@ _NOT_MEASURES = frozenset(
     }
 )
 _MEASURE_LIKE = frozenset({"OUTCOME", "CONDITION", "INTERVENTION", "TOPIC"})
+# Evaluative adjectives are not part of a concept's name either ("more effective pathways", "an initial tool").
+_TRIM = _TRIM | {
+    "initial",
+    "effective",
+    "alternative",
+    "huge",
+    "significant",
+    "potential",
+    "possible",
+    "relevant",
+    "useful",
+    "important",
+    "major",
+    "minor",
+    "wide",
+    "active",
+    "successful",
+    "robust",
+    "innovative",
+    "novel",
+    "proposed",
+    "standard",
+    "typical",
+    "general",
+    "common",
+    "high-quality",
+    "poor",
+    "different",
+    "similar",
+    "whole-system",
+    "wider",
+    "future",
+    "ongoing",
+}
+_NOT_MEASURES = _NOT_MEASURES | {
+    "care",
+    "context",
+    "line",
+    "terms",
+    "respect",
+    "light",
+    "relation",
+    "opportunity",
+    "opportunities",
+    "way",
+    "ways",
+    "part",
+    "use",
+    "uses",
+}
 # "confidence in a review of 29 trials": where the result was reported, not part of the measure.
 _STUDY_WORDS = frozenset(
     {
@@ -452,7 +502,12 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
             c.dep_ == "acl" and c.tag_ == "VBD" and c.lemma_ in _RESULT_VERBS for c in token.children
         ):
             role = "subject"  # "... and infections returned to baseline", parsed as a clause on the noun
-        elif token.dep_ == "pobj" and token.head.lower_ in ("in", "on") and token.head.head.lower_ in _RESULT_NOUNS:
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "on")
+            and token.head.head.lower_ in _RESULT_NOUNS
+            and token.head.head.pos_ == "NOUN"
+        ):
             role = "effect"  # "the effect on fractures", "no difference in burnout scores"
         elif token.dep_ in ("dobj", "pobj", "conj") and any(
             c.dep_ == "amod" and c.lower_ in _CHANGE_ADJECTIVES and c.i < token.i for c in token.children
@@ -462,6 +517,13 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
             role = "object"
         if role is None:
             continue
+        if (
+            role == "compared"
+            and token.norm_ not in measure_heads
+            and not _has_label(found, token, "OUTCOME")
+            and not _has_label(found, token, "CONDITION")
+        ):
+            continue  # "greater opportunities", "better care": comparisons, not measures
         if role == "object" and token.norm_ not in measure_heads and not _has_label(found, token, "OUTCOME"):
             continue  # "reduce falls" keeps falls a condition; "lowered HbA1c" is a measure
         span = _measure_span(doc, token)
