@@ -518,12 +518,12 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
         if role is None:
             continue
         if (
-            role == "compared"
+            role in ("compared", "effect")
             and token.norm_ not in measure_heads
             and not _has_label(found, token, "OUTCOME")
             and not _has_label(found, token, "CONDITION")
         ):
-            continue  # "greater opportunities", "better care": comparisons, not measures
+            continue  # "greater opportunities", "change in the environment": not measures
         if role == "object" and token.norm_ not in measure_heads and not _has_label(found, token, "OUTCOME"):
             continue  # "reduce falls" keeps falls a condition; "lowered HbA1c" is a measure
         span = _measure_span(doc, token)
@@ -621,7 +621,7 @@ def _reports_result(verb: Token) -> bool:
     if lemma in _STATE_VERBS or lemma == "be":
         window = [t.lower_ for t in verb.subtree if t.i > verb.i][:6]
         if lemma == "be":
-            return any(w in ("unchanged", "similar", "lower", "higher", "low", "high") for w in window[:2])
+            return bool(window) and window[0] in ("unchanged", "similar", "lower", "higher", "low", "high")
         if lemma == "show":
             return any(w in _RESULT_NOUNS for w in window)
         return any(w in _STATE_WORDS or w.endswith("%") or w.replace(".", "").isdigit() for w in window)
@@ -751,8 +751,9 @@ def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
             and doc[start - 2].tag_ == "NN"
             and doc[start].i != head.i
             and doc[start - 2].ent_type_ not in _BLOCK_NER
+            and (start < 3 or doc[start - 3].pos_ not in ("ADJ", "NOUN", "PROPN"))
         ):
-            start -= 2  # "evidence and knowledge specialist"
+            start -= 2  # "evidence and knowledge specialist", not "local authority and support workers"
             continue
         if prev.pos_ not in _NOUNISH or prev.ent_type_ in _BLOCK_NER or prev.lower_ in _TRIM or prev.like_num:
             break
@@ -791,7 +792,7 @@ def _modifiers_ok(words: Span, head: Token, label: str, heads: dict) -> bool:
         return any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in heads["role_adjectives"] for t in mods)
     return (
         any(t.pos_ in ("NOUN", "PROPN") or t.text == "-" for t in words if t.i < head.i)
-        or label in ("INTERVENTION", "OUTCOME")
+        or label == "OUTCOME"
         and any(t.pos_ == "ADJ" for t in mods)
     )
 
