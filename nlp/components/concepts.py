@@ -16,6 +16,7 @@ from nlp.components.phrases import (
     outcome_tails,
     per_phrases,
     result_outcomes,
+    role_extensions,
 )
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
 from nlp.normalise import term_key
@@ -185,6 +186,7 @@ class ConceptMatcher:
             found = [s for s in found if (s.start, s.end) not in extents] + results
         if self.head_phrases:
             found.extend(head_phrases(doc, found))
+            found.extend(role_extensions(doc, found))
         domain = filter_spans(found)
         taken = set()
         for span in domain:

@@ -330,6 +330,7 @@ class PeopleLinker:
             ents.extend(cited)
         ents = filter_spans(ents)
         ents = self._roles(doc, ents)
+        ents = [e for e in ents if not _title_not_role(doc, e)]
         canonical: dict[tuple[int, int], str] = {}
         ents = self._link_people(doc, ents, canonical, record)
         ents = self._link_orgs(doc, ents, canonical)
@@ -552,6 +553,14 @@ _CITATION = re.compile(
     r"(?:19|20)\d\d[a-z]?\)"
 )
 _REF_AUTHOR = re.compile(r"(?<![\w.])[A-Z][a-z][\w'\-]*(?:\s[A-Z][a-z][\w'\-]*)?\s[A-Z]{1,3}(?=[,.])")
+
+
+def _title_not_role(doc: Doc, ent: Span) -> bool:
+    """ "Professor Stein" (a title before a name) and "consultant-led" (a modifier) are not job titles."""
+    if ent.label_ != "ROLE" or len(ent) != 1 or ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return nxt.ent_type_ == "PERSON" or nxt.text == "-" and not nxt.whitespace_ or nxt.lower_ in ("post", "posts")
 
 
 def _reference_start(text: str) -> int | None:

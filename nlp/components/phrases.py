@@ -452,6 +452,65 @@ def load_heads(path: str | None = None) -> dict:
     }
 
 
+_SPECIALTY_WORDS = frozenset(
+    {
+        "medicine",
+        "surgery",
+        "nursing",
+        "psychiatry",
+        "paediatrics",
+        "pediatrics",
+        "geriatrics",
+        "anaesthesia",
+        "anaesthetics",
+        "pharmacy",
+        "radiology",
+        "cardiology",
+        "oncology",
+        "care",
+        "safety",
+        "health",
+        "science",
+        "sciences",
+        "services",
+        "practice",
+        "improvement",
+        "governance",
+        "operations",
+        "research",
+        "education",
+    }
+)
+_ROLE_SUFFIXES = ("ologist", "ologists", "iatrist", "iatrists", "ician", "icians")
+
+
+def role_extensions(doc: Doc, found: list[Span]) -> list[Span]:
+    """Job titles with their grade and specialty: "deputy director of operations", "consultant in elderly
+    medicine", "senior nurse for patient safety", "consultant diabetologist"."""
+    heads = load_heads()
+    adjectives = heads["role_adjectives"]
+    topics = {(s.start, s.end) for s in found if s.label_ == "TOPIC"}
+    spans = []
+    for span in found:
+        if span.label_ != "ROLE":
+            continue
+        start, end = span.start, span.end
+        while start > 0 and doc[start - 1].lower_ in adjectives and doc[start - 1].lower_ not in ("community",):
+            start -= 1
+        if end < len(doc) and doc[end].lower_.endswith(_ROLE_SUFFIXES) and doc[end].pos_ == "NOUN":
+            end += 1  # "consultant diabetologist"
+        if end + 1 < len(doc) and doc[end].lower_ in ("in", "for"):
+            j = end + 1
+            while j < len(doc) and j - end <= 4 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[j].is_title:
+                j += 1
+            tail_topic = any(a == end + 1 and b == j for a, b in topics)
+            if j > end + 1 and (tail_topic or doc[j - 1].lower_ in _SPECIALTY_WORDS):
+                end = j
+        if (start, end) != (span.start, span.end):
+            spans.append(Span(doc, start, end, label="ROLE", kb_id=span.kb_id_))
+    return spans
+
+
 def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
     """Phrases whose last noun names what they are: "sepsis trolley", "care home managers", "AKI admissions"."""
     heads = load_heads()

@@ -172,3 +172,15 @@ def test_pronoun_subject_uses_profile_person_and_project_uses_title(extractor):
     project = extractor.extract(_doc("Joan Eyre ran a value stream mapping workshop.", title="Clinic redesign"))
     used = [r for r in project.relations if r.type == "USED"]
     assert used and all(r.head == "Clinic redesign" for r in used)
+
+
+def test_role_grade_and_specialty_extend_the_title(extractor):
+    ex = extractor.extract(
+        _doc(
+            "Dr Ivo Lund, consultant in elderly medicine, and Rae Moss, deputy director of "
+            "operations, met Professor Stein."
+        )
+    )
+    roles = {e.text for e in ex.entities if e.label == "ROLE"}
+    assert {"consultant in elderly medicine", "deputy director of operations"} <= roles
+    assert "Professor" not in roles
