@@ -73,7 +73,7 @@ class Query:
         context = ctx(info)
         skip, limit = page_window(first, after, context.settings)
         labels = [k.value for k in (kinds or list(NodeKind))]
-        # Searching for a hidden person's name must not reveal which documents mention them.
+        # Searching for the name of a person the caller may not see must not reveal which documents mention them.
         text = await context.redactor.text(query) or ""
         text = text.replace(WITHHELD, " ")
         page = await run_sync(search_q, context.db, text, labels, skip, limit, context.caller.visible)
@@ -163,7 +163,7 @@ class Query:
             first,
             context.caller.visible,
         )
-        # Hidden people are reported exactly as missing ones, so the error leaks nothing.
+        # People the caller may not see are reported exactly as missing ones, so the error leaks nothing.
         if answer.source is None:
             raise NotFound("`from`: no person with that id")
         if answer.target is None:
