@@ -13,6 +13,7 @@ from nlp.components.phrases import (
     RESULT_LEMMAS,
     head_phrases,
     load_heads,
+    method_phrases,
     outcome_tails,
     per_phrases,
     result_outcomes,
@@ -185,6 +186,7 @@ class ConceptMatcher:
             extents = {(s.start, s.end) for s in results}
             found = [s for s in found if (s.start, s.end) not in extents] + results
         if self.head_phrases:
+            found.extend(method_phrases(doc, found))
             found.extend(head_phrases(doc, found))
             found.extend(role_extensions(doc, found))
         domain = filter_spans(found)

@@ -371,6 +371,10 @@ class PeopleLinker:
                 and span.text not in _ORG_TYPE_WORDS
             ):
                 return None  # an acronym the document never spells out ("IG", "ICT"): most are not organisations
+            concept = load_gazetteer().lookup(span.text)
+            if concept is not None and concept.label != "ORG":
+                # "the Toyota Production System": the model's ORG is a vocabulary concept once "the" is gone.
+                return Span(doc, start, end, label=concept.label, kb_id=concept.id)
             if span[-1].lower_ in _INTERVENTION_HEADS:
                 # "Malnutrition Universal Screening Tool", "WHO Surgical Safety Checklist": a named tool.
                 return Span(doc, start, end, label="INTERVENTION")

@@ -449,9 +449,11 @@ def load_heads(path: str | None = None) -> dict:
         "role_adjectives": frozenset(data.get("role_adjectives", ())),
         "measure_heads": frozenset(data.get("measure_heads", ())),
         "context_outcomes": frozenset(data.get("context_outcomes", ())),
+        "method_tails": frozenset(data.get("method_tails", ())),
     }
 
 
+_ANAPHORIC_DETERMINERS = frozenset({"the", "our", "this", "that", "first", "second", "next", "each", "every", "a"})
 _SPECIALTY_WORDS = frozenset(
     {
         "medicine",
@@ -511,6 +513,45 @@ def role_extensions(doc: Doc, found: list[Span]) -> list[Span]:
     return spans
 
 
+def method_phrases(doc: Doc, found: list[Span]) -> list[Span]:
+    """Methods and techniques with the word that names their form ("Lean methods", "Kaizen boards", "value stream
+    mapping workshops"), and later short mentions of a technique the document is about ("the log", "coffee trials")."""
+    tails = load_heads()["method_tails"]
+    spans = []
+    methods = [s for s in found if s.label_ in ("QI_METHOD", "KM_TECHNIQUE")]
+    for span in methods:
+        end = span.end
+        while end < len(doc) and end - span.end < 2 and doc[end].lower_ in tails and doc[end].pos_ == "NOUN":
+            end += 1
+        if end > span.end:
+            spans.append(Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_))
+    taken = {i for s in found for i in range(s.start, s.end)}
+    short: dict[tuple[str, ...], Span] = {}
+    for span in methods:
+        words = [t.norm_ for t in span if not t.is_punct]
+        if span.label_ == "KM_TECHNIQUE" and len(words) >= 2:
+            short.setdefault(tuple(words[-2:]), span)
+            short.setdefault(tuple(words[-1:]), span)
+    if short:
+        first = min(s.start for s in methods)
+        for token in doc:
+            if token.i <= first or token.i in taken or not token.is_lower:
+                continue
+            for size in (2, 1):
+                key = tuple(t.norm_ for t in doc[token.i : token.i + size])
+                span = short.get(key)
+                if span is None or len(key) < size or token.i + size > len(doc):
+                    continue
+                if size == 1 and (token.i == 0 or doc[token.i - 1].lower_ not in _ANAPHORIC_DETERMINERS):
+                    continue  # a bare head word needs "the log", "our first harvest"
+                if any(i in taken for i in range(token.i, token.i + size)):
+                    continue
+                spans.append(Span(doc, token.i, token.i + size, label=span.label_, kb_id=span.kb_id_))
+                taken.update(range(token.i, token.i + size))
+                break
+    return spans
+
+
 def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
     """Phrases whose last noun names what they are: "sepsis trolley", "care home managers", "AKI admissions"."""
     heads = load_heads()
@@ -538,6 +579,8 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
             continue
         # A vocabulary term of the same extent stays as it is; one the phrase crosses blocks it.
         clash = [s for s in found if s.start < end and s.end > start]
+        if any(s.label_ in ("QI_METHOD", "KM_TECHNIQUE") for s in clash):
+            continue  # "daily Kaizen boards" is read as a method by method_phrases
         if any(s.start < start or s.end > end for s in clash) or any(s.start == start and s.end == end for s in clash):
             continue
         spans.append(Span(doc, start, end, label=label, kb_id=""))

@@ -184,3 +184,17 @@ def test_role_grade_and_specialty_extend_the_title(extractor):
     roles = {e.text for e in ex.entities if e.label == "ROLE"}
     assert {"consultant in elderly medicine", "deputy director of operations"} <= roles
     assert "Professor" not in roles
+
+
+def test_method_forms_and_short_mentions_of_a_technique(extractor):
+    ex = extractor.extract(
+        _doc(
+            "The team set up a lessons learned log and used Lean methods. After a year the log "
+            "held 40 entries. Daily Kaizen boards followed.",
+            kind="lesson",
+        )
+    )
+    found = _labels(ex)
+    assert ("Lean methods", "QI_METHOD") in found
+    assert ("log", "KM_TECHNIQUE") in found
+    assert ("Kaizen boards", "QI_METHOD") in found
