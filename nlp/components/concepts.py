@@ -23,78 +23,6 @@ from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_nor
 from nlp.normalise import term_key
 
 KEEP_NER = ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
-# Heads of outcome phrases the dependency rule accepts even when no pattern names the measure.
-_MEASURE_HEADS = frozenset(
-    {
-        "rate",
-        "rates",
-        "time",
-        "times",
-        "incidence",
-        "proportion",
-        "number",
-        "score",
-        "scores",
-        "compliance",
-        "confidence",
-        "satisfaction",
-        "documentation",
-        "recognition",
-        "uptake",
-        "waits",
-        "delays",
-        "attendance",
-        "referrals",
-        "admissions",
-        "readmissions",
-        "errors",
-        "falls",
-        "use",
-        "usage",
-        "completion",
-        "cost",
-        "costs",
-        "length",
-        "mortality",
-        "experience",
-        "amputations",
-        "harm",
-        "levels",
-        "morale",
-        "engagement",
-        "knowledge",
-        "awareness",
-        "capacity",
-        "occupancy",
-        "conveyances",
-        "prescribing",
-    }
-)
-_CHANGE_VERBS = frozenset(
-    {
-        "fall",
-        "rise",
-        "drop",
-        "improve",
-        "increase",
-        "decrease",
-        "reduce",
-        "change",
-        "halve",
-        "double",
-        "decline",
-        "grow",
-        "worsen",
-        "remain",
-        "stay",
-        "show",
-        "climb",
-        "deteriorate",
-        "plateau",
-        "return",
-    }
-)
-_TRIM_LEFT = frozenset({"the", "a", "an", "median", "mean", "average", "overall", "our", "their", "its"})
 
 
 @Language.factory(
@@ -206,32 +134,6 @@ class ConceptMatcher:
                 merged.append(ent)
         doc.ents = filter_spans(merged)
         return doc
-
-    def _dependency_outcomes(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """Subjects of change verbs ("X fell from 9 to 4") that name a measure become OUTCOME spans."""
-        spans = []
-        covered = {i for s in found for i in range(s.start, s.end)}
-        for token in doc:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in _MEASURE_HEADS:
-                continue
-            verb = token.head
-            if verb.lemma_ not in _CHANGE_VERBS and not any(c.lemma_ in _CHANGE_VERBS for c in verb.conjuncts):
-                continue
-            left = token.left_edge.i
-            right = token.i + 1
-            # Keep "of ..." / "to ..." attachments but stop at commas and clauses.
-            for child in token.rights:
-                if child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "with"):
-                    edge = child.right_edge.i + 1
-                    if any(t.text in ",;(" for t in doc[child.i : edge]):
-                        break
-                    right = edge
-            while left < token.i and doc[left].lower_ in _TRIM_LEFT:
-                left += 1
-            if covered.intersection(range(left, right)) or right - left > 7:
-                continue
-            spans.append(Span(doc, left, right, label="OUTCOME", kb_id=""))
-        return spans
 
 
 def _measured(doc: Doc, span: Span) -> bool:

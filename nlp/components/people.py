@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -390,7 +391,8 @@ class PeopleLinker:
         """ "Dr Amina Patel", "Sister Okonjo": a title followed by capitalised words is a person."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         found = []
-        for token in doc:
+        for i in _indices(doc, "LOWER", HONORIFICS | _HONORIFIC_STEMS):
+            token = doc[i]
             if token.lower_.rstrip(".") not in _HONORIFIC_STEMS or not token.is_title:
                 continue
             end = token.i + 1
@@ -490,7 +492,8 @@ class PeopleLinker:
         # Later bare mentions of a known surname ("Whitfield reported ...") the model missed.
         known = {part: names for part, names in by_part.items() if len(names) == 1 and part[:1].isupper()}
         taken = {i for e in out for i in range(e.start, e.end)}
-        for token in doc:
+        for i in _indices(doc, "ORTH", known):
+            token = doc[i]
             if token.i not in taken and token.text in known and token.is_title and token.i > 0:
                 name = next(iter(known[token.text]))
                 if token.text == name.split()[-1] or token.text == name.split()[0]:
@@ -534,7 +537,8 @@ class PeopleLinker:
             for word in _ORG_TYPE_WORDS & {"ICB", "CCG", "ICS"}:
                 if name.endswith(_expand_type(word)):
                     short.setdefault(word, name)
-        for token in doc:
+        for i in _indices(doc, "ORTH", short):
+            token = doc[i]
             if token.i in taken or token.text not in short:
                 continue
             if token.is_sent_start and token.text not in acronyms:
@@ -557,6 +561,15 @@ _CITATION = re.compile(
     r"(?:19|20)\d\d[a-z]?\)"
 )
 _REF_AUTHOR = re.compile(r"(?<![\w.])[A-Z][a-z][\w'\-]*(?:\s[A-Z][a-z][\w'\-]*)?\s[A-Z]{1,3}(?=[,.])")
+
+
+def _indices(doc: Doc, attr: str, words) -> list[int]:
+    """Indices of the tokens whose ORTH/LOWER is one of the words, found in one array pass."""
+    if not words or not len(doc):
+        return []
+    strings = doc.vocab.strings
+    wanted = numpy.fromiter((strings.add(w) for w in words), dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)).tolist()
 
 
 def _title_not_role(doc: Doc, ent: Span) -> bool:
