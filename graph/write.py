@@ -170,8 +170,10 @@ def _rel_query(rel_type: str, start_label: str, end_label: str, by_title: bool) 
     if end_label in ("Project", "Evidence"):
         # Targets named before they are ingested get a placeholder that the real document adopts.
         end = (
-            f"OPTIONAL MATCH (found:{end_label} {{title_key: row.end_title_key}}) "
-            f"WITH a, row, found "
+            # Look up through the Document title index (a label-only match would scan every node of the label).
+            f"OPTIONAL MATCH (found:Document {{title_key: row.end_title_key}}) WHERE found:{end_label} "
+            # Two documents may share a title: link the one with the smallest id, never both.
+            f"WITH a, row, found ORDER BY found.id WITH a, row, head(collect(found)) AS found "
             f"MERGE (b:{end_label}:Document {{id: coalesce(found.id, 'ref:' + row.end_title_key)}}) "
             if by_title
             else f"MERGE (b:{end_label}:Document {{id: row.end_id}}) "
