@@ -112,7 +112,7 @@ class PolarityTagger:
             and not any(o.start >= follow.start and o.end <= follow.end for o in outcomes)
         ):
             return "not_sustained"
-        after = doc.text[ent.end_char : sent.end_char]
+        after = sent.text[ent.end_char - sent.start_char :]
         if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
             return "not_sustained"  # "increased at first but then fell back"
         polarity = classify(clause, ent.text, self._direction(ent), offset)

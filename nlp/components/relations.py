@@ -59,6 +59,8 @@ _REF_ENTRY = re.compile(
     r"\.\s+(?P<title>[^.]+?(?:\.[^.\s][^.]*?)*)(?: \((?P<code>[A-Z]{2}\d+)\))?\.\s+"
     r"(?P<rest>[^.]*?\.?\s*(?:19|20)\d\d)\."
 )
+_ENTS_KEY = "kmob_relations_ents"
+_TEXT_KEY = "kmob_relations_text"
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _CONCEPT_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION")
 _LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
@@ -95,14 +97,20 @@ class RelationExtractor:
         """Collect relations into doc._.relations."""
         record = doc._.kmob_record
         kind = record.kind if record is not None else "project"
-        rels: list[RawRelation] = []
-        rels += self.works_at(doc, record)
-        rels += self.used(doc, kind, record)
-        if kind == "project":
-            rels += self.addresses(doc, record)
-        if kind == "lesson":
-            rels += self.learned(doc, record)
-        rels += self.authored_and_cites(doc, record, kind)
+        doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+        doc.user_data[_TEXT_KEY] = doc.text
+        try:
+            rels: list[RawRelation] = []
+            rels += self.works_at(doc, record)
+            rels += self.used(doc, kind, record)
+            if kind == "project":
+                rels += self.addresses(doc, record)
+            if kind == "lesson":
+                rels += self.learned(doc, record)
+            rels += self.authored_and_cites(doc, record, kind)
+        finally:
+            doc.user_data.pop(_ENTS_KEY, None)
+            doc.user_data.pop(_TEXT_KEY, None)
         doc._.relations = rels
         return doc
 
@@ -110,7 +118,7 @@ class RelationExtractor:
         """Person -> organisation in the same sentence, joined by "at/from/of" and appositives."""
         rels = []
         for sent in doc.sents:
-            ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+            ents = [e for e in _ents(doc) if e.start >= sent.start and e.end <= sent.end]
             people = [e for e in ents if e.label_ == "PERSON"]
             orgs = [e for e in ents if e.label_ == "ORG"]
             if not people or not orgs:
@@ -167,7 +175,7 @@ class RelationExtractor:
         record's authors ("We ran a peer assist").
         """
         rels = []
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ not in ("QI_METHOD", "KM_TECHNIQUE"):
                 continue
             sent = ent.sent
@@ -192,7 +200,7 @@ class RelationExtractor:
         aim_sents = [s for s in doc.sents if re.match(r"\s*(aim|the aim|this project aimed|we aimed)", s.text, re.I)]
         aim_sents = aim_sents or ([first] if first is not None else [])
         targets: list[Span] = []
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ not in _CONCEPT_LABELS:
                 continue
             in_aim = any(s.start <= ent.start < s.end for s in aim_sents)
@@ -200,7 +208,7 @@ class RelationExtractor:
                 targets.append(ent)
         words = {w for t in targets for w in term_key(t.text).split() if w not in _STOP}
         words |= {w for k in title_keys for w in k.split() if w not in _STOP}
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ == "OUTCOME" and ent not in targets and words & set(term_key(ent.text).split()):
                 targets.append(ent)
         return [RawRelation("ADDRESSES", None, t, t.sent, 0.7) for t in targets]
@@ -208,9 +216,9 @@ class RelationExtractor:
     def learned(self, doc: Doc, record) -> list[RawRelation]:
         """Lesson -> concepts named in its title or in its lesson paragraphs."""
         title_keys = {term_key(t) for t in _title_terms(doc, record.title if record is not None else "")}
-        spans = _lesson_spans(doc.text)
+        spans = _lesson_spans(_text(doc))
         rels = []
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ not in _LEARNED_LABELS:
                 continue
             in_title = term_key(ent.text) in title_keys
@@ -226,19 +234,19 @@ class RelationExtractor:
         if kind in ("lesson", "evidence"):
             authors = [p for p in (record.people if record is not None else ()) if p.role in ("author", "lead")]
             names = {p.name for p in authors}
-            for ent in doc.ents:
+            for ent in _ents(doc):
                 if ent.label_ == "PERSON" and _AUTHOR_CUES.search(ent.sent.text) and ent.sent.start < 60:
                     names.add(doc._.canonical.get((ent.start, ent.end), ent.text) if doc._.canonical else ent.text)
             for name in sorted(names):
                 rels.append(RawRelation("AUTHORED", None, None, None, 0.9, head_text=name, tail_text=title))
-        refs = parse_references(doc.text)
+        refs = parse_references(_text(doc))
         code_titles = {code: t for t, _authors, code in refs if code}
         cited = list(record.cites) if record is not None else []
         for ref_title, authors, _code in refs:
             cited.append(ref_title)
             for author in authors:
                 rels.append(RawRelation("AUTHORED", None, None, None, 0.8, head_text=author, tail_text=ref_title))
-        for match in _NICE_CODE.finditer(doc.text):
+        for match in _NICE_CODE.finditer(_text(doc)):
             cited.append(code_titles.get(match.group(1), match.group(0)))
         seen = set()
         for item in cited:
@@ -247,6 +255,17 @@ class RelationExtractor:
                 seen.add(key)
                 rels.append(RawRelation("CITES", None, None, None, 0.85, tail_text=item))
         return rels
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents builds new Span objects on every read: read them once per document."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    return cached if cached is not None else tuple(doc.ents)
+
+
+def _text(doc: Doc) -> str:
+    cached = doc.user_data.get(_TEXT_KEY)
+    return cached if cached is not None else doc.text
 
 
 def parse_references(text: str) -> list[tuple[str, list[str], str | None]]:
@@ -298,7 +317,9 @@ def _subjects(doc: Doc, ent: Span) -> tuple[list[Span], list[str]]:
             for subject in subjects:
                 sub = subject if subject.dep_ != "agent" else next(iter(subject.children), subject)
                 span = doc[sub.left_edge.i : sub.right_edge.i + 1]
-                people += [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
+                people += [
+                    e for e in _ents(doc) if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end
+                ]
                 if sub.lower_ in _PRONOUNS and subject.dep_ != "nsubjpass":
                     pronouns.append(sub.lower_)
             return people, pronouns
@@ -329,7 +350,7 @@ def _clause_text(doc: Doc, ent: Span) -> str:
 def _title_terms(doc: Doc, title: str) -> list[str]:
     """Entity surface strings of the document that also occur in its title."""
     lowered = title.lower()
-    return [e.text for e in doc.ents if e.label_ in _LEARNED_LABELS and e.text.lower() in lowered]
+    return [e.text for e in _ents(doc) if e.label_ in _LEARNED_LABELS and e.text.lower() in lowered]
 
 
 def _lesson_spans(text: str) -> list[tuple[int, int]]:
