@@ -10,22 +10,10 @@ from pathlib import Path
 
 from nlp.documents import read_paths
 from nlp.normalise import term_key
-from nlp.records import Document, Extraction
+from nlp.records import ENTITY_LABELS, RELATION_TYPES, Document, Extraction
 
 EVAL_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval" / "documents.jsonl"
-LABELS = (
-    "PERSON",
-    "ORG",
-    "CONDITION",
-    "INTERVENTION",
-    "QI_METHOD",
-    "KM_TECHNIQUE",
-    "SETTING",
-    "OUTCOME",
-    "TOPIC",
-    "ROLE",
-)
-RELATION_TYPES = ("WORKS_AT", "USED", "ADDRESSES", "AUTHORED", "CITES", "LEARNED")
+LABELS = ENTITY_LABELS
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 DocumentKind = Literal["project", "lesson", "evidence", "profile"]
 DOCUMENT_KINDS: tuple[str, ...] = ("project", "lesson", "evidence", "profile")
@@ -20,6 +20,8 @@ EntityLabel = Literal[
     "TOPIC",
     "ROLE",
 ]
+ENTITY_LABELS: tuple[str, ...] = get_args(EntityLabel)
+RELATION_TYPES: tuple[str, ...] = ("WORKS_AT", "USED", "ADDRESSES", "AUTHORED", "CITES", "LEARNED")
 Polarity = Literal["improved", "no_change", "worsened", "not_sustained", "unclear"]
 
 

@@ -9,22 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from nlp.records import ENTITY_LABELS
+
 EVAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "documents.jsonl"
 
 KINDS = {"project", "lesson", "evidence", "profile"}
 SPLITS = {"dev", "heldout"}
-LABELS = {
-    "PERSON",
-    "ORG",
-    "CONDITION",
-    "INTERVENTION",
-    "QI_METHOD",
-    "KM_TECHNIQUE",
-    "SETTING",
-    "OUTCOME",
-    "TOPIC",
-    "ROLE",
-}
+LABELS = set(ENTITY_LABELS)
 CONCEPT_LABELS = {"CONDITION", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING", "OUTCOME", "TOPIC"}
 POLARITIES = {"improved", "no_change", "worsened", "not_sustained", "unclear"}
 HONORIFICS = ("Dr ", "Prof ", "Professor ", "Mr ", "Mrs ", "Ms ", "Sister ")
