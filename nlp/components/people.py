@@ -253,6 +253,41 @@ _NOT_ORGS = frozenset(
         "Project",
     }
 )
+# Last words of names of systems, records and data assets, which the model tags as ORG.
+_NOT_ORG_HEADS = frozenset(
+    {
+        "system",
+        "systems",
+        "record",
+        "records",
+        "platform",
+        "environment",
+        "environments",
+        "framework",
+        "model",
+        "index",
+        "dataset",
+        "datasets",
+        "database",
+        "software",
+        "app",
+        "portal",
+        "gateway",
+        "registry",
+        "repository",
+        "standard",
+        "act",
+        "regulation",
+        "strategy",
+        "plan",
+        "review",
+        "report",
+        "survey",
+        "study",
+        "trial",
+        "journal",
+    }
+)
 _ORG_DANGLING = frozenset({"&", "and", "of", "for", "the", "in", "on"})
 # The last word of a named tool or checklist, which the model often takes for an organisation.
 _INTERVENTION_HEADS = frozenset({"tool", "checklist", "bundle", "scale", "score", "protocol", "pathway", "toolkit"})
@@ -344,7 +379,7 @@ class PeopleLinker:
             return ent
         start, end = ent.start, ent.end
         label = ent.label_
-        while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ == "the"):
+        while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in ("the", "a", "an")):
             if doc[start].lower_ in HONORIFICS:
                 label = "PERSON"
             start += 1
@@ -355,6 +390,9 @@ class PeopleLinker:
             label = "PERSON"
         while end > start and doc[end - 1].text in ("'s", "’s", ".", ","):
             end -= 1
+        cut = next((t.i for t in doc[start:end] if t.text == "("), None)
+        if cut is not None and label == "ORG":
+            end = cut  # "Department of Health and Social Care (DHSC": the acronym is its own mention
         if start >= end:
             return None
         span = doc[start:end]
@@ -376,9 +414,13 @@ class PeopleLinker:
             if concept is not None and concept.label != "ORG":
                 # "the Toyota Production System": the model's ORG is a vocabulary concept once "the" is gone.
                 return Span(doc, start, end, label=concept.label, kb_id=concept.id)
+            if span[-1].lower_ in _NOT_ORG_HEADS and len(span) > 1:
+                return None  # "Learning Health System", "Great North Care Record": systems, not organisations
             if span[-1].lower_ in _INTERVENTION_HEADS:
                 # "Malnutrition Universal Screening Tool", "WHO Surgical Safety Checklist": a named tool.
                 return Span(doc, start, end, label="INTERVENTION")
+        if len(span) == 1 and not ent.kb_id_ and span[0].pos_ in ("NOUN", "ADJ", "VERB") and not span[0].is_upper:
+            return None  # "Healthcare records", "Medical Information ...", "Achievements": a capitalised word
         if label == "PERSON" and not _looks_like_name(span):
             return None
         if label == "PERSON" and end < len(doc) and doc[end].lower_ in _EVENT_WORDS and doc[end].is_title:
@@ -541,6 +583,8 @@ class PeopleLinker:
             token = doc[i]
             if token.i in taken or token.text not in short:
                 continue
+            if token.pos_ != "PROPN" and token.text not in acronyms and not token.is_upper:
+                continue  # "Connected" from "Connected Health Cities" is an adjective on its own
             if token.is_sent_start and token.text not in acronyms:
                 continue
             span = Span(doc, token.i, token.i + 1, label="ORG")
@@ -591,8 +635,17 @@ def _reference_start(text: str) -> int | None:
 
 
 def _expanded(text: str, acronym: str) -> bool:
-    """Whether the document spells the acronym out: "Connected Health Cities (CHC)" or "CHC (Connected ...)"."""
-    return f"({acronym})" in text or re.search(re.escape(acronym) + r" \([A-Z]", text) is not None
+    """Whether the document spells the acronym out as an organisation: "Connected Health Cities (CHC)" or "CHC
+    (Connected ...)", but not "Trusted Research Environment (TRE)" (a system, not a body)."""
+    at = text.find(f"({acronym})")
+    if at >= 0:
+        words = [w.strip(",.;:") for w in text[:at].split()[-len(acronym) - 2 :]]
+        words = [w for w in words if w.lower() not in ("and", "of", "for", "&", "the", "in")][-len(acronym) :]
+        if not words or words[-1].lower() in _NOT_ORG_HEADS or not all(w[:1].isupper() for w in words):
+            return False  # "children and young people (CYP)", "Trusted Research Environment (TRE)"
+        concept = load_gazetteer().lookup(" ".join(words))
+        return concept is None or concept.label == "ORG"  # "Information Governance (IG)" is a topic
+    return re.search(re.escape(acronym) + r" \([A-Z]", text) is not None
 
 
 def _looks_like_name(span: Span) -> bool:
