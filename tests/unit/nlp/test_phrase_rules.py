@@ -198,3 +198,15 @@ def test_method_forms_and_short_mentions_of_a_technique(extractor):
     assert ("Lean methods", "QI_METHOD") in found
     assert ("log", "KM_TECHNIQUE") in found
     assert ("Kaizen boards", "QI_METHOD") in found
+
+
+def test_system_names_and_topic_acronyms_are_not_orgs(extractor):
+    ex = extractor.extract(
+        _doc(
+            "The Great North Care Record links data. Information Governance (IG) staff met "
+            "and the IG lead signed off. Westbay NHS Trust hosted it."
+        )
+    )
+    orgs = {e.text for e in ex.entities if e.label == "ORG"}
+    assert "Great North Care Record" not in orgs and "IG" not in orgs
+    assert "Westbay NHS Trust" in orgs
