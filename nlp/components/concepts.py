@@ -138,7 +138,8 @@ class ConceptMatcher:
 
 def _measured(doc: Doc, span: Span) -> bool:
     """A one-word generic measure ("compliance", "attendance") is an OUTCOME only where a result is reported."""
-    if len(span) > 1 or span[0].lower_ not in load_heads()["context_outcomes"]:
+    generic = load_heads()["context_outcomes"]
+    if len(span) > 1 or span[0].lower_ not in generic and span[0].norm_ not in generic:
         return True
     window = span.doc[max(span.sent.start, span.start - 6) : min(span.sent.end, span.end + 6)]
     return any(t.like_num or t.text == "%" or t.lemma_.lower() in RESULT_LEMMAS for t in window)

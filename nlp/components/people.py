@@ -390,9 +390,11 @@ class PeopleLinker:
             label = "PERSON"
         while end > start and doc[end - 1].text in ("'s", "’s", ".", ","):
             end -= 1
-        cut = next((t.i for t in doc[start:end] if t.text == "("), None)
+        cut = next((t.i for t in doc[start:end] if any(c in t.text for c in ("(", "]", "http"))), None)
         if cut is not None and label == "ORG":
-            end = cut  # "Department of Health and Social Care (DHSC": the acronym is its own mention
+            end = cut
+            if start < end and doc[start].text == "[":
+                start += 1  # a Markdown link's text; "... Care (DHSC": the acronym is its own mention
         if start >= end:
             return None
         span = doc[start:end]
