@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 _CANDIDATE = re.compile(r"[A-Z][\w'\-]+ [A-Z]\.")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _LIST_BREAKS = frozenset({",", ":", ";", ".", "and", "&"})
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "du", "le", "la", "da", "di", "del"})
 _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sister", "sir", "dame", "st"})
 
 
@@ -62,5 +63,7 @@ def _closes_author(doc: Doc, i: int) -> bool:
     # Walk back over the surname, hyphenated or of two words ("Osei-Bonsu", "van Dijk").
     while j - 1 >= 0 and (doc[j - 1].text == "-" or doc[j].text == "-") and not doc[j - 1].is_space:
         j -= 1
+    while j - 1 >= 0 and doc[j - 1].lower_ in _PARTICLES:
+        j -= 1  # "van Staa T."
     before = doc[j - 1] if j >= 1 else None
     return before is None or before.is_space or before.text in _LIST_BREAKS or before.text.endswith(".")

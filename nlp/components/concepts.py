@@ -105,7 +105,7 @@ class ConceptMatcher:
             if len(span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
         if self.dependency_outcomes:
-            found = [s for s in found if s.label_ != "OUTCOME" or _measured(doc, s)]
+            found = [s for s in found if (s.label_ != "OUTCOME" or _measured(doc, s)) and not _modifier(doc, s)]
             found.extend(per_phrases(doc, found))
             found.extend(outcome_tails(doc, found))
             results = result_outcomes(doc, found)
@@ -134,6 +134,24 @@ class ConceptMatcher:
                 merged.append(ent)
         doc.ents = filter_spans(merged)
         return doc
+
+
+def _modifier(doc: Doc, span: Span) -> bool:
+    """A one-word concept used as a modifier or modified as a compound is something else: "engagement
+    sessions", "a mapping exercise"."""
+    if len(span) != 1 or span.label_ not in ("OUTCOME", "INTERVENTION") or not span.kb_id_:
+        return False
+    token = span[0]
+    if token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":
+        return True
+    prev = doc[token.i - 1] if token.i else None
+    return (
+        prev is not None
+        and prev.dep_ == "compound"
+        and prev.head.i == token.i
+        and prev.pos_ == "NOUN"
+        and prev.ent_type_ not in ("ORG", "PERSON")
+    )
 
 
 def _measured(doc: Doc, span: Span) -> bool:

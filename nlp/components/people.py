@@ -601,12 +601,15 @@ def _expand_type(word: str) -> str:
 
 
 _INITIALS = re.compile(r"^[A-Z]{1,3}\s")
-_REF_NAME = re.compile(r"^([A-Z][\w'\-]+)\s+([A-Z]{1,3})$")
+_REF_NAME = re.compile(r"^((?:(?:van|von|de|der|den|du|le|la|da|di|del)\s)*[A-Z][\w'\-]+)\s+([A-Z]{1,3})$")
 _CITATION = re.compile(
     r"\((?P<names>[A-Z][\w'\-]+(?:\s+et al\.?|(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'\-]+)*),?\s+"
     r"(?:19|20)\d\d[a-z]?\)"
 )
-_REF_AUTHOR = re.compile(r"(?<![\w.])[A-Z][a-z][\w'\-]*(?:\s[A-Z][a-z][\w'\-]*)?\s[A-Z]{1,3}(?=[,.])")
+_REF_AUTHOR = re.compile(
+    r"(?<![\w.])(?:(?:van|von|de|der|den|du|le|la|da|di|del)\s)*[A-Z][a-z][\w'\-]*(?:\s[A-Z][a-z][\w'\-]*)?"
+    r"\s[A-Z]{1,3}(?=[,.])"
+)
 
 
 def _indices(doc: Doc, attr: str, words) -> list[int]:
