@@ -105,7 +105,11 @@ class ConceptMatcher:
             if len(span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
         if self.dependency_outcomes:
-            found = [s for s in found if (s.label_ != "OUTCOME" or _measured(doc, s)) and not _modifier(doc, s)]
+            found = [
+                s
+                for s in found
+                if (s.label_ != "OUTCOME" or _measured(doc, s)) and not _modifier(doc, s) and not _journal(doc, s)
+            ]
             found.extend(per_phrases(doc, found))
             found.extend(outcome_tails(doc, found))
             results = result_outcomes(doc, found)
@@ -134,6 +138,15 @@ class ConceptMatcher:
                 merged.append(ent)
         doc.ents = filter_spans(merged)
         return doc
+
+
+def _journal(doc: Doc, span: Span) -> bool:
+    """Words of a journal's name ("Health informatics journal", "Journal of Dementia Care") are not concepts."""
+    if span.label_ in ("ORG", "PERSON"):
+        return False
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 2 : span.start].text.lower() if span.start >= 2 else ""
+    return after in ("journal", "review") and doc[span.end].is_title or after == "journal" or before == "journal of"
 
 
 def _modifier(doc: Doc, span: Span) -> bool:

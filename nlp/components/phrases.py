@@ -289,6 +289,7 @@ _NOT_MEASURES = frozenset(
     }
 )
 _MEASURE_LIKE = frozenset({"OUTCOME", "CONDITION", "INTERVENTION", "TOPIC"})
+_TAIL_BLOCK = frozenset({"PERSON", "ORG", "DATE", "TIME", "GPE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # Evaluative adjectives are not part of a concept's name either ("more effective pathways", "an initial tool").
 _TRIM = _TRIM | {
     "initial",
@@ -768,6 +769,8 @@ def _tail_end(doc: Doc, token: Token) -> int:
             tail = doc[right.i : edge]
             if any(t.lower_ in _TAIL_STOPS or t.ent_type_ in ("PERSON", "ORG") for t in tail[1:]):
                 break
+            if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in tail):
+                break  # "cost of £5.8 billion": the value, not the measure
             if any(t.ent_type_ in ("DATE", "TIME") for t in tail) and right.lower_ != "within":
                 break
             if right.lower_ == "for" and tail[-1].lower_ in _GROUPS | {"residents", "adults", "older", "homes"}:
@@ -791,7 +794,7 @@ def _pos_tail(doc: Doc, end: int) -> int:
     if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
         i += 1
     j = i
-    while j < len(doc) and j - i < 5 and doc[j].ent_type_ not in ("PERSON", "ORG", "DATE", "TIME", "GPE"):
+    while j < len(doc) and j - i < 5 and doc[j].ent_type_ not in _TAIL_BLOCK:
         token = doc[j]
         if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.text == "-" and not token.whitespace_:
             j += 1
