@@ -8,7 +8,8 @@ COPY schema schema
 COPY nlp nlp
 COPY server server
 COPY data data
-RUN pip install --no-cache-dir . && kmob assets build
+# Editable, so the app finds its data, assets and var/ under /app as it does in a clone.
+RUN pip install --no-cache-dir -e . && kmob assets build
 RUN useradd --create-home kmob && chown -R kmob /app
 USER kmob
 EXPOSE 8000

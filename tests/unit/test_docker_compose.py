@@ -62,3 +62,18 @@ def test_the_compose_environment_turns_introspection_and_anonymous_reads_off(mon
     assert result.errors and "introspection has been disabled" in result.errors[0].message.lower()
     monkeypatch.setenv("KMOB_INTROSPECTION", "true")
     assert build_schema(Settings.from_env()).execute_sync("{ __schema { queryType { name } } }").errors is None
+
+
+def test_healthchecks_use_only_variables_their_container_has() -> None:
+    import re
+
+    for name, service in _compose()["services"].items():
+        test = " ".join(service["healthcheck"]["test"])
+        for variable in re.findall(r"\$\$\{?(\w+)", test):
+            assert variable in service["environment"], f"{name} healthcheck reads ${variable}, which is not set"
+
+
+def test_dockerfile_installs_editable_so_paths_resolve_under_app() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "pip install --no-cache-dir -e ." in dockerfile
+    assert "kmob assets build" in dockerfile
