@@ -253,19 +253,24 @@ def write_batch(db: Database, batch: GraphBatch, replace_sources: list[str]) -> 
     return db.write_tx(work)
 
 
+# Set only when a node is created (ON CREATE), so within a batch too the first row's value must win.
+_CREATE_ONLY_FIELDS = frozenset({"id", "name", "type", "kind"})
+
+
 def _unique(rows: list) -> list:
+    """One row per node id, combined exactly as consecutive batches would combine them in the graph."""
     seen: dict[str, Any] = {}
     for row in rows:
-        if row.id in seen:
-            # The same node from two documents in one batch: keep one row with every alias either saw.
-            first = seen[row.id]
-            if hasattr(first, "aliases"):
-                merged = tuple(sorted(set(first.aliases) | set(row.aliases)))
-                fields = {**asdict(first), **{k: v for k, v in asdict(row).items() if v not in (None, ())}}
-                fields["aliases"] = merged
-                seen[row.id] = type(row)(**fields)
+        first = seen.get(row.id)
+        if first is None:
+            seen[row.id] = row
             continue
-        seen[row.id] = row
+        fields = asdict(first)
+        for key, value in asdict(row).items():
+            if key not in _CREATE_ONLY_FIELDS and value is not None:
+                fields[key] = value  # like SET x = coalesce(row.x, n.x): a later stated value wins
+        fields["aliases"] = tuple(sorted(set(first.aliases) | set(row.aliases)))
+        seen[row.id] = type(row)(**fields)
     return list(seen.values())
 
 

@@ -110,3 +110,18 @@ def test_a_listed_person_misread_as_an_organisation_stays_a_person() -> None:
     assert "org:lakshmi-yardley" not in {o.id for o in batch.organisations}
     assert all(r.end_id != "org:lakshmi-yardley" for r in batch.relationships)
     assert any(r.type == "MENTIONS" and r.end_id == "person:lakshmi-yardley" for r in batch.relationships)
+
+
+def test_rows_for_one_node_combine_as_separate_batches_would() -> None:
+    from graph.batch import PersonRow
+    from graph.write import _unique
+
+    rows = [
+        PersonRow("person:a", "Amina Patel", ("Dr Amina Patel",), role="nurse"),
+        PersonRow("person:a", "A Patel", ("Patel",), role=None, summary="Profile text"),
+        PersonRow("person:a", "Amina P", (), role="consultant nurse"),
+    ]
+    [merged] = _unique(rows)
+    assert merged.name == "Amina Patel"  # names are set on create only: the first wins
+    assert merged.role == "consultant nurse" and merged.summary == "Profile text"  # later stated values win
+    assert merged.aliases == ("Dr Amina Patel", "Patel")
