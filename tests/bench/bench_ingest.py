@@ -96,10 +96,11 @@ def main() -> None:
     for size in args.sizes:
         row = {"documents": size}
         for phase in ("nlp", "e2e"):
+            # stderr passes through, so a failing phase shows its traceback instead of only an exit status.
             out = subprocess.run(
                 [sys.executable, __file__, "--one", str(size), phase],
                 check=True,
-                capture_output=True,
+                stdout=subprocess.PIPE,
                 text=True,
                 cwd=ROOT,
             )
