@@ -114,8 +114,9 @@ def main() -> None:
             f"time nlp {e2e['share_nlp']:.0%} neo4j {e2e['share_neo4j_writes']:.0%} derive {e2e['share_derive']:.0%}"
             f"  peak RSS nlp {nlp['peak_rss_mb']:.0f} MB e2e {e2e['peak_rss_mb']:.0f} MB"
         )
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "ingest.json").write_text(json.dumps(results, indent=2))
+        # Written after every size, so a long run that is stopped still leaves what it measured.
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "ingest.json").write_text(json.dumps(results, indent=2))
     print(f"wrote {RESULTS / 'ingest.json'}")
 
 
