@@ -38,6 +38,7 @@ lint: $(VENV)/.installed
 
 bench: setup
 	$(TEST_ENV) $(KMOB) neo4j start
+	$(TEST_ENV) $(KMOB) migrate
 	$(TEST_ENV) $(PY) tests/bench/run_all.py; rc=$$?; $(TEST_ENV) $(KMOB) neo4j stop; exit $$rc
 
 neo4j-start: $(VENV)/.installed
