@@ -78,6 +78,15 @@ class Database:
         """Run one parameterised query in a write transaction and return all records."""
         return self._run("write", lambda tx: list(tx.run(query, dict(params or {}))))
 
+    def run_autocommit(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> None:
+        """Run one statement in an auto-commit transaction: the only kind `CALL {...} IN TRANSACTIONS` accepts."""
+        self.round_trips += 1
+        try:
+            with self.driver.session(database=self.settings.neo4j_database) as session:
+                session.run(query, dict(params or {})).consume()
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise DatabaseUnavailable(f"Neo4j is not reachable at {self.settings.neo4j_uri}") from exc
+
     def read_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run several statements in one read transaction (one round trip in the count)."""
         return self._run("read", work)

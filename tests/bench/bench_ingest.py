@@ -59,10 +59,11 @@ def run_one(count: int, phase: str) -> dict:
                 "entities": entities,
                 "peak_rss_mb": round(_peak_rss_mb(), 1),
             }
+        from graph.maintenance import clear_graph
         from server.ingest.run import ingest_paths
 
         db = Database(settings)
-        db.write("MATCH (n) WHERE NOT n:Migration DETACH DELETE n")
+        clear_graph(db)
         summary = ingest_paths(db, settings, [corpus], extractor=extractor)
         seconds = time.perf_counter() - started
         writes = summary.nodes_created + summary.relationships_created

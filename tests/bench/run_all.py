@@ -21,10 +21,11 @@ def _run(args: list[str]) -> bool:
 
 def _load_sample() -> bool:
     from graph.database import Database
+    from graph.maintenance import clear_graph
     from graph.settings import Settings
 
     db = Database(Settings.from_env())
-    db.write("MATCH (n) WHERE NOT n:Migration AND NOT n:ApiKey DETACH DELETE n")
+    clear_graph(db)
     db.close()
     return _run([sys.executable, "-m", "server.cli", "ingest", "data/sample", "--no-progress"])
 
