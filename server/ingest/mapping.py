@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from graph.batch import ConceptRow, DocumentRow, GraphBatch, OrganisationRow, PersonRow, RelRow, SourceRow
@@ -77,6 +78,26 @@ def title_key(title: str) -> str:
     return fold(title)[:200]
 
 
+def _person_row(person: PersonRef, **extra: str | None) -> PersonRow:
+    """A Person row for a person a record names in its structured fields."""
+    return PersonRow(
+        id=person_id(person.name),
+        name=person_name(person.name),
+        aliases=(person.name,),
+        visibility=person.visibility,
+        email=person.email,
+        **extra,
+    )
+
+
+def _works_at(batch: GraphBatch, pid: str, organisation: str | None, source_id: str, props: dict) -> None:
+    """Add the organisation a record names for a person, and the WORKS_AT link to it."""
+    if organisation:
+        org = org_row(organisation)
+        batch.organisations.append(org)
+        batch.relationships.append(RelRow("WORKS_AT", "Person", pid, "Organisation", org.id, source_id, props))
+
+
 class Mapper:
     """Maps extractions to graph rows, honouring curators' merges and rejections."""
 
@@ -110,49 +131,23 @@ class Mapper:
     def _profile(self, doc: Document, source_id: str, batch: GraphBatch) -> str:
         subject = doc.people[0] if doc.people else PersonRef(name=doc.title)
         pid = person_id(subject.name)
-        batch.people.append(
-            PersonRow(
-                id=pid,
-                name=person_name(subject.name),
-                aliases=(subject.name,),
-                role=subject.role,
-                visibility=subject.visibility,
-                summary=doc.text[:2000],
-                email=subject.email,
-            )
-        )
+        batch.people.append(_person_row(subject, role=subject.role, summary=doc.text[:2000]))
         batch.relationships.append(RelRow("FROM_SOURCE", "Person", pid, "Source", source_id, source_id))
-        organisation = subject.organisation or doc.organisation
-        if organisation:
-            org = org_row(organisation)
-            batch.organisations.append(org)
+        _works_at(
+            batch, pid, subject.organisation or doc.organisation, source_id, {"role": subject.role, "since": doc.date}
+        )
+        for cid, _label, tag in self._tag_concepts(pid, doc.tags, batch):
             batch.relationships.append(
                 RelRow(
-                    "WORKS_AT",
+                    "MENTIONS",
                     "Person",
                     pid,
-                    "Organisation",
-                    org.id,
+                    "Concept",
+                    cid,
                     source_id,
-                    {"role": subject.role, "since": doc.date},
+                    {"count": 1, "score": 1.0, "snippet": f"expertise: {tag}"},
                 )
             )
-        for tag in doc.tags:
-            for match in resolve_topic(tag):
-                if match.label in CONCEPT_KINDS:
-                    cid = self.concept_id(match.concept_id)
-                    batch.concepts.append(ConceptRow(cid, match.canonical, CONCEPT_KINDS[match.label], (tag,)))
-                    batch.relationships.append(
-                        RelRow(
-                            "MENTIONS",
-                            "Person",
-                            pid,
-                            "Concept",
-                            cid,
-                            source_id,
-                            {"count": 1, "score": 1.0, "snippet": f"expertise: {tag}"},
-                        )
-                    )
         return pid
 
     def _document(self, doc: Document, extraction: Extraction, source_id: str, batch: GraphBatch) -> None:
@@ -185,28 +180,25 @@ class Mapper:
         if doc.kind == "lesson" and doc.project:
             batch.relationships.append(self._link("FROM", "Project", doc.id, doc.project, source_id))
         tag_rel = {"project": "ADDRESSES", "lesson": "LEARNED"}.get(doc.kind, "MENTIONS")
-        for tag in doc.tags:
+        for cid, label, _tag in self._tag_concepts(doc.id, doc.tags, batch):
+            rel = "USES_METHOD" if label in METHOD_LABELS and doc.kind == "project" else tag_rel
+            batch.relationships.append(
+                RelRow(rel, "Document", doc.id, "Concept", cid, source_id, {"score": 1.0, "basis": "tag"})
+            )
+
+    def _tag_concepts(self, owner: str, tags: tuple[str, ...], batch: GraphBatch) -> Iterator[tuple[str, str, str]]:
+        """(concept id, label, tag) for each concept a record's tags name, its Concept row added to the batch."""
+        for tag in tags:
             for match in resolve_topic(tag):
-                if match.label not in CONCEPT_KINDS or self._rejected(doc.id, match.concept_id):
+                if match.label not in CONCEPT_KINDS or self._rejected(owner, match.concept_id):
                     continue
                 cid = self.concept_id(match.concept_id)
                 batch.concepts.append(ConceptRow(cid, match.canonical, CONCEPT_KINDS[match.label], (tag,)))
-                rel = "USES_METHOD" if match.label in METHOD_LABELS and doc.kind == "project" else tag_rel
-                batch.relationships.append(
-                    RelRow(rel, "Document", doc.id, "Concept", cid, source_id, {"score": 1.0, "basis": "tag"})
-                )
+                yield cid, match.label, tag
 
     def _structured_person(self, doc: Document, person: PersonRef, source_id: str, batch: GraphBatch) -> None:
         pid = person_id(person.name)
-        batch.people.append(
-            PersonRow(
-                id=pid,
-                name=person_name(person.name),
-                aliases=(person.name,),
-                visibility=person.visibility,
-                email=person.email,
-            )
-        )
+        batch.people.append(_person_row(person))
         role = (person.role or "").lower()
         if doc.kind == "project":
             batch.relationships.append(
@@ -227,12 +219,7 @@ class Mapper:
             batch.relationships.append(
                 RelRow("AUTHORED", "Person", pid, "Document", doc.id, source_id, {"role": person.role})
             )
-        if person.organisation:
-            org = org_row(person.organisation)
-            batch.organisations.append(org)
-            batch.relationships.append(
-                RelRow("WORKS_AT", "Person", pid, "Organisation", org.id, source_id, {"since": doc.date})
-            )
+        _works_at(batch, pid, person.organisation, source_id, {"since": doc.date})
 
     @staticmethod
     def _link(rel_type: str, end_label: str, start_id: str, target: str, source_id: str) -> RelRow:
