@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Record, Session
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from graph.settings import Settings
@@ -52,13 +53,13 @@ class Database:
         """Raise DatabaseUnavailable unless Neo4j answers a query with these credentials."""
         self.read("RETURN 1 AS ok")
 
-    def _run(self, mode: str, work: Callable[[ManagedTransaction], T]) -> T:
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session on the named database; driver failures become DatabaseUnavailable naming the URI."""
         self.round_trips += 1
         try:
             with self.driver.session(database=self.settings.neo4j_database) as session:
-                if mode == "read":
-                    return session.execute_read(work)
-                return session.execute_write(work)
+                yield session
         except AuthError as exc:
             raise DatabaseUnavailable(
                 f"Neo4j at {self.settings.neo4j_uri} refused the credentials for user "
@@ -70,6 +71,12 @@ class Database:
                 "start it with `kmob neo4j start` or set NEO4J_URI"
             ) from exc
 
+    def _run(self, mode: str, work: Callable[[ManagedTransaction], T]) -> T:
+        with self._session() as session:
+            if mode == "read":
+                return session.execute_read(work)
+            return session.execute_write(work)
+
     def read(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Record]:
         """Run one parameterised query in a read transaction and return all records."""
         return self._run("read", lambda tx: list(tx.run(query, dict(params or {}))))
@@ -80,12 +87,8 @@ class Database:
 
     def run_autocommit(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> None:
         """Run one statement in an auto-commit transaction: the only kind `CALL {...} IN TRANSACTIONS` accepts."""
-        self.round_trips += 1
-        try:
-            with self.driver.session(database=self.settings.neo4j_database) as session:
-                session.run(query, dict(params or {})).consume()
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise DatabaseUnavailable(f"Neo4j is not reachable at {self.settings.neo4j_uri}") from exc
+        with self._session() as session:
+            session.run(query, dict(params or {})).consume()
 
     def read_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run several statements in one read transaction (one round trip in the count)."""
