@@ -36,16 +36,22 @@ class Extractor:
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extract many documents with nlp.pipe; a document that fails yields an empty Extraction."""
+        for extraction, _doc in self.extract_with_docs(documents):
+            yield extraction
+
+    def extract_with_docs(self, documents: Iterable[Document]) -> Iterator[tuple[Extraction, Doc]]:
+        """Like extract_many, also handing back the annotated Doc (the evaluation reads it)."""
         docs = (self._prepare(d) for d in documents)
         for doc in self.nlp.pipe(docs, batch_size=self.batch_size):
             record = doc._.kmob_record
             try:
-                yield to_extraction(record, doc, self.people)
+                yield to_extraction(record, doc, self.people), doc
             except Exception:  # one bad document must never stop a batch; log it and move on
                 log.exception("extraction failed for %s", record.source)
-                yield Extraction(
+                empty = Extraction(
                     document=record, entities=(), relations=(), outcome=None, extractor_version=EXTRACTOR_VERSION
                 )
+                yield empty, doc
 
     def _prepare(self, document: Document) -> Doc:
         self.people.add(document)

