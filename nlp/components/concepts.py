@@ -121,7 +121,7 @@ class ConceptMatcher:
             found.extend(method_phrases(doc, found))
             found.extend(head_phrases(doc, found))
             found.extend(role_extensions(doc, found))
-        domain = filter_spans(found)
+        domain = filter_spans([_without_statistic(s) for s in found])
         taken = set()
         for span in domain:
             taken.update(range(span.start, span.end))
@@ -138,6 +138,16 @@ class ConceptMatcher:
                 merged.append(ent)
         doc.ents = filter_spans(merged)
         return doc
+
+
+_STATISTICS = frozenset({"median", "mean", "average", "overall"})
+
+
+def _without_statistic(span: Span) -> Span:
+    """A measure is named without the statistic taken of it: "median time to antibiotics" -> "time to antibiotics"."""
+    if span.label_ != "OUTCOME" or len(span) < 2 or span[0].lower_ not in _STATISTICS:
+        return span
+    return Span(span.doc, span.start + 1, span.end, label=span.label, kb_id=span.kb_id)
 
 
 def _journal(doc: Doc, span: Span) -> bool:

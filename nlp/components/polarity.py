@@ -18,11 +18,14 @@ if not Doc.has_extension("outcome"):
 _NOT_SUSTAINED = re.compile(
     r"\b(not (been )?(sustained|maintained)|returned to (the )?baseline|fell back|slipped back|"
     r"drifted back|reverted|gains were lost|was lost|were lost|did not last|not held|"
-    r"unsustained|short-lived|crept back)\b",
+    r"unsustained|short-lived|crept back|faded|fade|wore off|waned|tailed off|petered out|dropped back|"
+    r"went back (up|down)|lost momentum|(to|at) (its|their) (old|previous|original|earlier|former|baseline) "
+    r"levels?|back to where|then (declined|fell|dropped|worsened|rose again|deteriorated))\b",
     re.I,
 )
 _NO_CHANGE = re.compile(
-    r"\b(no (significant |measurable |real |clear |statistically significant )?(change|difference|"
+    r"\b(no (significant |measurable |real |clear |statistically significant |meaningful |important |notable |"
+    r"detectable |discernible |appreciable |obvious |overall |consistent )?(change|difference|"
     r"effect|improvement|impact|reduction|increase)|did not (significantly )?(change|differ|"
     r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
     r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
@@ -30,7 +33,8 @@ _NO_CHANGE = re.compile(
     r"were similar|was similar|no better|not improve|not (statistically )?significant|"
     r"(stayed|remained) (at )?(around|about|roughly|near)|(remained|stayed) (poor|low|high|static|"
     r"unchanged|flat)|no (clear|real) change|"
-    r"little or no (change|effect|difference))\b",
+    r"little or no (change|effect|difference)|no evidence (that|of)|unaffected|comparable|"
+    r"did not (appear to )?(affect|alter|change))\b",
     re.I,
 )
 _UNCLEAR = re.compile(
@@ -39,19 +43,36 @@ _UNCLEAR = re.compile(
     r"known|yet)|could not be (measured|assessed|counted)|difficult to (count|measure|tell|assess)|"
     r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
     r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|weak evidence|"
-    r"whether any change)\b",
+    r"whether any change|mixed|varied between|too soon to)\b",
     re.I,
 )
 _WORSE = re.compile(r"\b(worsened|worse|deteriorated|got worse)\b", re.I)
+# A change that the text says did not reach significance is no change, whatever its direction.
+_NOT_SIGNIFICANT = re.compile(
+    r"\b(not (statistically )?significant(ly)?|non-?significant|did not reach (statistical )?significance|"
+    r"within (the )?(normal|common[- ]cause|expected) variation)\b",
+    re.I,
+)
+# A hedge that governs what follows it: "too early to say whether readmissions will fall".
+_GOVERNING_HEDGE = re.compile(
+    r"\b(too (early|soon|small|few) to (say|tell|know|judge)|(cannot|can't|could not) (yet )?(say|tell|know) "
+    r"whether|not (yet )?(clear|known) whether|unclear whether|whether)\b",
+    re.I,
+)
+# "went from 12% to 15%": the direction is in the numbers.
+_FROM_TO = re.compile(
+    r"\bfrom (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:\w+ )?to (\d[\d,]*(?:\.\d+)?)"
+)
 _BETTER = re.compile(r"\b(improved|improvement|improving|better|positive|valued)\b", re.I)
 _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|decreased|"
-    r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less)\b",
+    r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less|dipped|dip|"
+    r"slipped|slumped|plummeted|sank|eased)\b",
     re.I,
 )
 _UP = re.compile(
     r"\b(rose|rise|risen|increased|increase|increases|higher|grew|grown|growing|doubled|up|more|climbed|"
-    r"raised|tripled|greater|faster)\b",
+    r"raised|tripled|greater|faster|longer|lengthened|slower)\b",
     re.I,
 )
 _LOWER_BETTER = re.compile(
@@ -59,7 +80,7 @@ _LOWER_BETTER = re.compile(
     r"admissions?|readmissions?|length|infections?|ulcers?|errors?|incidents?|turnover|"
     r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dna|amputations|"
     r"conveyances|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
-    r"burden|"
+    r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
     r"hypoglycaemia|infections?|drop-outs|dropouts)\b",
     re.I,
@@ -76,6 +97,7 @@ _BACK_REFERENCE = re.compile(
     r"\bcaused (this|these|it)\b",
     re.I,
 )
+_REPORTING = re.compile(r"\breporting\b", re.I)
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
@@ -115,7 +137,23 @@ class PolarityTagger:
         after = sent.text[ent.end_char - sent.start_char :]
         if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
             return "not_sustained"  # "increased at first but then fell back"
-        polarity = classify(clause, ent.text, self._direction(ent), offset)
+        direction = self._direction(ent)
+        polarity = classify(clause, ent.text, direction, offset)
+        rest = _rest_of_sentence(doc, ent, sent, clause, offset, outcomes)
+        if polarity == "improved" and rest and _NOT_SUSTAINED.search(rest):
+            return "not_sustained"  # "was reduced, but the effect faded after six months"
+        if polarity in ("improved", "worsened") and rest and _NOT_SIGNIFICANT.search(rest):
+            return "no_change"  # "decreased slightly, but not significantly"
+        if (
+            polarity in ("improved", "worsened")
+            and rest
+            and {polarity, classify(rest, "", direction, 0)}
+            == {
+                "improved",
+                "worsened",
+            }
+        ):
+            return "unclear"  # "improved at two sites but worsened at the third": mixed
         if polarity in ("improved", "worsened") and _AFTER_HEDGE.search(after):
             return "unclear"
         if polarity in ("improved", "worsened") and sent.end < len(doc):
@@ -131,7 +169,17 @@ class PolarityTagger:
         direction = concept.direction_for(ent.text) if concept is not None else None
         if direction:
             return direction
+        if _REPORTING.search(ent.text):
+            return "higher"  # more incident reporting is read as a healthier safety culture
         return "lower" if _LOWER_BETTER.search(ent.text) else "higher"
+
+
+def _rest_of_sentence(doc: Doc, ent: Span, sent: Span, clause: str, offset: int, outcomes: list[Span]) -> str:
+    """The sentence after a mention's clause, when it names no measure of its own (so it still speaks of this one)."""
+    clause_end = ent.start_char - offset + len(clause)
+    if clause_end >= sent.end_char or any(o.start_char >= clause_end and o.end_char <= sent.end_char for o in outcomes):
+        return ""
+    return doc.text[clause_end : sent.end_char]
 
 
 def classify(clause: str, outcome_text: str, direction: str, at: int | None = None) -> str:
@@ -149,6 +197,10 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     stop = at + len(outcome_text)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"
+    if _NOT_SIGNIFICANT.search(masked):
+        return "no_change"
+    if any(m.end() <= at for m in _GOVERNING_HEDGE.finditer(masked)):
+        return "unclear"
 
     def distance(match: re.Match) -> int:
         return at - match.end() if match.end() <= at else max(0, match.start() - stop)
@@ -167,6 +219,10 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         for match in pattern.finditer(masked):
             reach = distance(match) / (2 if kind == "unclear" else 1)
             cues.append((reach, rank, kind))
+    for match in _FROM_TO.finditer(masked):
+        before, after = (float(n.replace(",", "")) for n in match.groups())
+        if before != after:
+            cues.append((distance(match), 3 if after < before else 4, "down" if after < before else "up"))
     if not cues:
         return "unclear"
     kind = min(cues)[2]
