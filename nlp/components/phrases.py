@@ -339,6 +339,21 @@ _NOT_MEASURES = _NOT_MEASURES | {
     "part",
     "use",
     "uses",
+    # People are who a measure is about, never the measure: "residents of care homes fall more often".
+    "resident",
+    "residents",
+    "carer",
+    "carers",
+    "adult",
+    "adults",
+    "child",
+    "children",
+    "family",
+    "families",
+    "relative",
+    "relatives",
+    "user",
+    "users",
 }
 # "confidence in a review of 29 trials": where the result was reported, not part of the measure.
 _STUDY_WORDS = frozenset(
@@ -602,9 +617,14 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
         if token.dep_ in ("nsubj", "nsubjpass") and _reports_result(token.head):
             role = "subject"
         elif token.dep_ == "conj" and any(
-            c.dep_ == "acl" and c.tag_ == "VBD" and c.lemma_ in _RESULT_VERBS for c in token.children
+            c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.lemma_ in _RESULT_VERBS for c in token.children
         ):
             role = "subject"  # "... and infections returned to baseline", parsed as a clause on the noun
+        elif any(
+            c.dep_ == "relcl" and _reports_result(c) and any(w.lower_ in ("which", "that") for w in c.children)
+            for c in token.children
+        ):
+            role = "subject"  # "completion of the checklist, which rose from 12% to 76%"
         elif (
             token.dep_ == "pobj"
             and token.head.lower_ in ("in", "on")
@@ -713,6 +733,8 @@ def _reports_result(verb: Token) -> bool:
     """Whether a verb reports that its subject moved or held ("fell", "did not change", "remained poor")."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    if lemma == "show" and any(c.dep_ == "dobj" and c.lemma_.lower() in _RESULT_NOUNS for c in children):
+        return True  # "weight loss showed no significant difference": the object names the result
     if (
         any(c.dep_ in ("dobj", "auxpass") for c in children)
         or verb.tag_ == "VBN"
