@@ -21,6 +21,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     evaluate.add_argument("--data", type=Path, default=None, help="evaluation set (JSONL)")
     evaluate.add_argument("--output", type=Path, default=Path("var/evaluation.json"))
+    evaluate.add_argument(
+        "--errors",
+        metavar="LABELS",
+        default=None,
+        help="also list missed and spurious entities of these labels (comma-separated, or 'all'); "
+        "read dev errors only, the heldout split stays unread while tuning",
+    )
     evaluate.set_defaults(func=run_evaluate)
 
 
@@ -81,15 +88,24 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Print P/R/F1 per label and relation type and polarity accuracy; write them as JSON."""
-    from nlp.evaluate import EVAL_PATH, evaluate, format_report
+    from nlp.evaluate import EVAL_PATH, LABELS, evaluate, format_errors, format_report
 
     data = args.data or EVAL_PATH
     if not data.exists():
         print(f"error: {data}: evaluation set not found", file=sys.stderr)
         return 2
+    wanted = None
+    if args.errors and args.errors != "all":
+        wanted = {label.strip().upper() for label in args.errors.split(",")}
+        unknown = wanted - set(LABELS)
+        if unknown:
+            print(f"error: --errors: unknown label(s) {', '.join(sorted(unknown))}", file=sys.stderr)
+            return 2
     reports = evaluate(args.split, data)
     for report in reports.values():
         print(format_report(report))
+        if args.errors:
+            print(format_errors(report, wanted))
         print()
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({s: r.as_dict() for s, r in reports.items()}, indent=1))

