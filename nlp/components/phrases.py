@@ -323,6 +323,14 @@ _TRIM = _TRIM | {
     "wider",
     "future",
     "ongoing",
+    # Study-design words name which wards took part, not a kind of ward: "a pilot ward", "control homes".
+    "pilot",
+    "control",
+    "comparison",
+    "participating",
+    "intervention",
+    "trial",
+    "target",
 }
 _NOT_MEASURES = _NOT_MEASURES | {
     "care",
