@@ -108,7 +108,10 @@ class ConceptMatcher:
             found = [
                 s
                 for s in found
-                if (s.label_ != "OUTCOME" or _measured(doc, s)) and not _modifier(doc, s) and not _journal(doc, s)
+                if (s.label_ != "OUTCOME" or _measured(doc, s))
+                and not _modifier(doc, s)
+                and not _journal(doc, s)
+                and not _names_a_unit(doc, s)
             ]
             found.extend(per_phrases(doc, found))
             found.extend(outcome_tails(doc, found))
@@ -148,6 +151,18 @@ def _without_statistic(span: Span) -> Span:
     if span.label_ != "OUTCOME" or len(span) < 2 or span[0].lower_ not in _STATISTICS:
         return span
     return Span(span.doc, span.start + 1, span.end, label=span.label, kb_id=span.kb_id)
+
+
+_UNIT_WORDS = frozenset({"team", "teams", "service", "services", "association", "committee", "network", "forum"})
+
+
+def _names_a_unit(doc: Doc, span: Span) -> bool:
+    """ "the tissue viability team", "the continence service": a subject naming a team is not a mention of it."""
+    return (
+        span.label_ in ("TOPIC", "OUTCOME", "INTERVENTION")
+        and span.end < len(doc)
+        and doc[span.end].lower_ in _UNIT_WORDS
+    )
 
 
 def _journal(doc: Doc, span: Span) -> bool:
