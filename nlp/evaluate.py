@@ -50,6 +50,8 @@ class Report:
     split: str
     documents: int = 0
     entities: dict[str, Tally] = field(default_factory=lambda: {label: Tally() for label in LABELS})
+    # The same, where a predicted span counts when it overlaps a gold span of its label (boundaries may differ).
+    overlapping: dict[str, Tally] = field(default_factory=lambda: {label: Tally() for label in LABELS})
     relations: dict[str, Tally] = field(default_factory=lambda: {t: Tally() for t in RELATION_TYPES})
     polarity_correct: int = 0
     polarity_total: int = 0
@@ -66,6 +68,7 @@ class Report:
             "split": self.split,
             "documents": self.documents,
             "entities": {k: v.scores() for k, v in self.entities.items()},
+            "entities_overlap": {k: v.scores() for k, v in self.overlapping.items()},
             "relations": {k: v.scores() for k, v in self.relations.items()},
             "polarity": {
                 "accuracy": round(self.polarity_correct / self.polarity_total, 3) if self.polarity_total else 0.0,
@@ -105,6 +108,18 @@ def gold_mentions(text: str, entities: list[dict]) -> set[tuple[int, int, str]]:
     return mentions
 
 
+def _overlap_matches(gold: set[tuple[int, int, str]], predicted: set[tuple[int, int, str]]) -> int:
+    """How many predicted spans overlap a gold span, each gold span matched at most once."""
+    free = sorted(gold)
+    matched = 0
+    for start, end, _ in sorted(predicted):
+        hit = next((g for g in free if g[0] < end and g[1] > start), None)
+        if hit is not None:
+            free.remove(hit)
+            matched += 1
+    return matched
+
+
 def _nth_occurrence(text: str, needle: str, n: int) -> tuple[int, int] | None:
     matches = list(re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text))
     return (matches[n - 1].start(), matches[n - 1].end()) if len(matches) >= n else None
@@ -122,6 +137,10 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
         report.entities[label].tp += len(exp & pred)
         report.entities[label].fp += len(pred - exp)
         report.entities[label].fn += len(exp - pred)
+        matched = _overlap_matches(exp, pred)
+        report.overlapping[label].tp += matched
+        report.overlapping[label].fp += len(pred) - matched
+        report.overlapping[label].fn += len(exp) - matched
         for kind, spans in (("fn", exp - pred), ("fp", pred - exp)):
             for start, end, _ in sorted(spans):
                 context = text[max(0, start - 60) : end + 40].replace("\n", " ")
@@ -213,15 +232,17 @@ def format_report(report: Report) -> str:
     """A plain-text table of the report."""
     lines = [
         f"split: {report.split}  documents: {report.documents}",
-        f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}",
+        f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}  F1 (overlap)",
     ]
     for name, tally in [*report.entities.items(), ("--", None), *report.relations.items()]:
         if tally is None:
             lines.append("relations")
             continue
         s = tally.scores()
+        overlap = report.overlapping.get(name) if tally is report.entities.get(name) else None
         lines.append(
             f"{name:<14}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
+            + (f"{overlap.scores()['f1']:>8.3f}" if overlap is not None else "")
         )
     pol = report.as_dict()["polarity"]
     lines.append(

@@ -599,7 +599,7 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
         if label == "ROLE" and token.lower_ in heads["of_tails"]:
             end = _of_tail(doc, token, end)
         words = doc[start:end]
-        if len(words) < 2 or not _modifiers_ok(words, token, label, heads):
+        if len(words) < 2 or not _modifiers_ok(words, token, label, heads, inside):
             continue
         # A vocabulary term of the same extent stays as it is; one the phrase crosses blocks it.
         clash = [s for s in found if s.start < end and s.end > start]
@@ -872,9 +872,20 @@ def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
             start -= 2
             continue
         if (
+            start >= 3
+            and doc[start - 2].text == "-"
+            and not doc[start - 2].whitespace_
+            and not doc[start - 3].whitespace_
+            and prev.is_alpha
+            and doc[start - 3].is_alpha
+            and doc[start - 3].ent_type_ not in _BLOCK_NER
+        ):
+            start -= 3  # a hyphenated compound modifier: "photograph-based skin check", "nurse-led clinic"
+            continue
+        if (
             prev.lower_ in ("'", "'s", "’s", "’")
             and start >= 2
-            and label in ("TOPIC", "OUTCOME")
+            and label in ("TOPIC", "OUTCOME", "INTERVENTION")
             and doc[start - 2].lower_ in _GROUPS
         ):
             start -= 2  # "older people's care", "carers' confidence"
@@ -897,7 +908,12 @@ def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
         start -= 1
     while start < head.i and (doc[start].lower_ in _TRIM or doc[start].is_punct):
         start += 1
-    return start
+    if 0 < start < head.i and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        # Trimming stopped inside a hyphenated word ("one-to-one"): the phrase starts after that word.
+        while start < head.i and not doc[start].whitespace_:
+            start += 1
+        start += 1
+    return min(start, head.i)
 
 
 def _of_tail(doc: Doc, head: Token, end: int) -> int:
@@ -917,8 +933,10 @@ def _of_tail(doc: Doc, head: Token, end: int) -> int:
     return i if i > end + 1 and doc[i - 1].pos_ in ("NOUN", "PROPN") else end
 
 
-def _modifiers_ok(words: Span, head: Token, label: str, heads: dict) -> bool:
+def _modifiers_ok(words: Span, head: Token, label: str, heads: dict, known: dict | None = None) -> bool:
     mods = [t for t in words if t.i < head.i and not t.is_punct]
+    if label == "INTERVENTION" and known and any(t.i in known and known[t.i].end <= head.i for t in mods):
+        return True  # a known concept naming what the thing is for: "4AT prompt", "inhaler technique review"
     if label == "ROLE" and head.i < words.end - 1:
         return True  # "professor of implementation science"
     if not mods:
