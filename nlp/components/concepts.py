@@ -171,7 +171,24 @@ def _journal(doc: Doc, span: Span) -> bool:
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 2 : span.start].text.lower() if span.start >= 2 else ""
-    return after in ("journal", "review") and doc[span.end].is_title or after == "journal" or before == "journal of"
+    return (
+        after in ("journal", "review")
+        and doc[span.end].is_title
+        or after == "journal"
+        or before == "journal of"
+        or _before_citation_year(doc, span.end)
+    )
+
+
+def _before_citation_year(doc: Doc, i: int) -> bool:
+    """ "Human genomics 2018; 12:24": words right before a year and a volume are a journal's name."""
+    return (
+        i + 1 < len(doc)
+        and len(doc[i].text) == 4
+        and doc[i].text.isdigit()
+        and doc[i].text[:2] in ("19", "20")
+        and doc[i + 1].text in (";", ":")
+    )
 
 
 def _modifier(doc: Doc, span: Span) -> bool:

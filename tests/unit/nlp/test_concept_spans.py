@@ -126,3 +126,13 @@ def test_concept_spans(extractor, text, expected):
     extraction = extractor.extract(Document(source="t.txt", kind="project", title="T", text=text, id="t"))
     found = {(e.text, e.label) for e in extraction.entities}
     assert set(expected) <= found
+
+
+def test_words_of_a_journal_name_before_a_citation_year_are_not_concepts(extractor):
+    from nlp.records import Document
+
+    text = "Okafor CN. Data sharing in practice. Human genomics 2018; 12:24."
+    extraction = extractor.extract(Document(source="t.txt", kind="evidence", title="T", text=text, id="t"))
+    labels = {e.text: e.label for e in extraction.entities}
+    assert labels.get("Data sharing") == "TOPIC"
+    assert "genomics" not in labels
