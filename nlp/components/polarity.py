@@ -19,8 +19,8 @@ _NOT_SUSTAINED = re.compile(
     r"\b(not (been )?(sustained|maintained)|returned to (the )?baseline|fell back|slipped back|"
     r"drifted back|reverted|gains were lost|was lost|were lost|did not last|not held|"
     r"unsustained|short-lived|crept back|faded|fade|wore off|waned|tailed off|petered out|dropped back|"
-    r"went back (up|down)|lost momentum|(to|at) (its|their) (old|previous|original|earlier|former|baseline) "
-    r"levels?|back to where|then (declined|fell|dropped|worsened|rose again|deteriorated))\b",
+    r"went back (up|down)|lost momentum|(to|at) ((its|their|the) )?(old|previous|original|earlier|former|baseline|"
+    r"pre-\w+) levels?|back to where|then (declined|fell|dropped|worsened|rose again|deteriorated))\b",
     re.I,
 )
 _NO_CHANGE = re.compile(
@@ -33,7 +33,8 @@ _NO_CHANGE = re.compile(
     r"were similar|was similar|no better|not improve|not (statistically )?significant|"
     r"(stayed|remained) (at )?(around|about|roughly|near)|(remained|stayed) (poor|low|high|static|"
     r"unchanged|flat)|no (clear|real) change|"
-    r"little or no (change|effect|difference)|no evidence (that|of)|unaffected|comparable|"
+    r"little or no (change|effect|difference)|no evidence (that|of)|(were|was) no different|not different|"
+    r"unaffected|comparable|"
     r"did not (appear to )?(affect|alter|change))\b",
     re.I,
 )
@@ -72,7 +73,7 @@ _DOWN = re.compile(
 )
 _UP = re.compile(
     r"\b(rose|rise|risen|increased|increase|increases|higher|grew|grown|growing|doubled|up|more|climbed|"
-    r"raised|tripled|greater|faster|longer|lengthened|slower)\b",
+    r"raised|tripled|greater|faster|longer|lengthened|slower|climb|climbing|rising|increasing|reached|achieved)\b",
     re.I,
 )
 _LOWER_BETTER = re.compile(
@@ -89,7 +90,9 @@ _LOWER_BETTER = re.compile(
 _AFTER_HEDGE = re.compile(
     r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
     r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
-    r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute)\b",
+    r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute|(could|may|might) (be|reflect) "
+    r"(due to )?chance|by chance|coincidental|coincidence|differ(ed)? in (many|other|several|important) ways|"
+    r"confound\w*|not directly comparable|other factors)\b",
     re.I,
 )
 _BACK_REFERENCE = re.compile(

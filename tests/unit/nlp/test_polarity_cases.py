@@ -1,7 +1,8 @@
 """Outcome polarity read on known outcome spans: sentences written for this test, one result phrasing each.
 
 The first group was written to find gaps in the rules; the second was written afterwards and scored once before
-its failures (dips, "to its old level", pain scores, "but not significantly") were fixed the general way.
+its failures (dips, "to its old level", pain scores, "but not significantly") were fixed the general way;
+the third group likewise ("no different", "could be chance", "continued to climb", "to previous levels").
 """
 
 import pytest
@@ -113,6 +114,51 @@ CASES = [
     ("Screening uptake stayed at about 60% throughout.", "Screening uptake", "no_change"),
     ("The evidence on exercise and falls is inconsistent.", "falls", "unclear"),
     ("Conveyance rates decreased slightly, but not significantly.", "Conveyance rates", "no_change"),
+    # Third group: written later, scored once (14/20) before its failures were fixed the general way.
+    ("Over the six months, the average time to triage came down from 25 to 11 minutes.", "time to triage", "improved"),
+    (
+        "Readmissions within 30 days were no different between the two groups.",
+        "Readmissions within 30 days",
+        "no_change",
+    ),
+    (
+        "There were fewer pressure ulcers in the intervention wards, though the difference could be chance.",
+        "pressure ulcers",
+        "unclear",
+    ),
+    ("Staff confidence in using the tool increased, as did attendance at training.", "Staff confidence", "improved"),
+    (
+        "After an initial improvement, hand hygiene compliance drifted back towards 70%.",
+        "hand hygiene compliance",
+        "not_sustained",
+    ),
+    ("The number of complaints about communication rose from 8 to 15 a quarter.", "complaints", "worsened"),
+    ("We found no reduction in falls.", "falls", "no_change"),
+    ("Length of stay was slightly shorter, but the change was within normal variation.", "Length of stay", "no_change"),
+    ("Delayed discharges have continued to climb despite the new process.", "Delayed discharges", "worsened"),
+    ("Mortality was unchanged.", "Mortality", "no_change"),
+    (
+        "The proportion of patients screened for sepsis reached 95% and has stayed there for a year.",
+        "proportion of patients screened for sepsis",
+        "improved",
+    ),
+    ("Waiting times for physiotherapy are now eight weeks shorter.", "Waiting times", "improved"),
+    ("It is unclear whether staff turnover was affected.", "staff turnover", "unclear"),
+    ("Patient experience scores were consistently positive.", "Patient experience scores", "improved"),
+    ("Attendance at the huddles fell away after the first month.", "Attendance", "worsened"),
+    (
+        "Medication errors reduced initially but have since returned to previous levels.",
+        "Medication errors",
+        "not_sustained",
+    ),
+    (
+        "Conveyance rates were lower in the pilot area, but the two areas differ in many ways.",
+        "Conveyance rates",
+        "unclear",
+    ),
+    ("Staff sickness absence showed a modest improvement.", "Staff sickness absence", "improved"),
+    ("Cancelled operations increased by a quarter over the winter.", "Cancelled operations", "worsened"),
+    ("No improvement in time to antibiotics was seen.", "time to antibiotics", "no_change"),
 ]
 
 
