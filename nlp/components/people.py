@@ -286,6 +286,12 @@ _NOT_ORG_HEADS = frozenset(
         "study",
         "trial",
         "journal",
+        "project",
+        "projects",
+        "programme",
+        "workstream",
+        "initiative",
+        "datalink",
     }
 )
 _ORG_DANGLING = frozenset({"&", "and", "of", "for", "the", "in", "on"})
@@ -418,6 +424,9 @@ class PeopleLinker:
                 return Span(doc, start, end, label=concept.label, kb_id=concept.id)
             if span[-1].lower_ in _NOT_ORG_HEADS and len(span) > 1:
                 return None  # "Learning Health System", "Great North Care Record": systems, not organisations
+            after = doc[end] if end < len(doc) else None
+            if after is not None and after.is_lower and after.lemma_.lower() in _NOT_ORG_HEADS | _INTERVENTION_HEADS:
+                return None  # "the NETIMIS tool", "ACE pathways": the name of a thing, not an organisation
             if span[-1].lower_ in _INTERVENTION_HEADS:
                 # "Malnutrition Universal Screening Tool", "WHO Surgical Safety Checklist": a named tool.
                 return Span(doc, start, end, label="INTERVENTION")

@@ -136,3 +136,15 @@ def test_words_of_a_journal_name_before_a_citation_year_are_not_concepts(extract
     labels = {e.text: e.label for e in extraction.entities}
     assert labels.get("Data sharing") == "TOPIC"
     assert "genomics" not in labels
+
+
+def test_names_of_projects_tools_and_pathways_are_not_organisations(extractor):
+    from nlp.records import Document
+
+    text = (
+        "The Harbour Valley Project was funded by Northshire Hospitals NHS Foundation Trust. The team modelled "
+        "demand with the ZEPHYRSIM tool and compared FLOWCARE pathways across sites."
+    )
+    extraction = extractor.extract(Document(source="t.txt", kind="project", title="T", text=text, id="t"))
+    orgs = {e.text for e in extraction.entities if e.label == "ORG"}
+    assert orgs == {"Northshire Hospitals NHS Foundation Trust"}
