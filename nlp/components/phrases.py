@@ -157,6 +157,8 @@ _RESULT_VERBS = frozenset(
         "triple",
         "fell",
         "rose",
+        "reach",
+        "exceed",
     }
 )
 _STATE_VERBS = frozenset({"remain", "stay", "become", "show"})
@@ -425,6 +427,7 @@ _MAX_PHRASE = 9
 _PLACE_PREPS = frozenset({"in", "at", "on", "with", "across", "within"})
 _PLACE_WORDS = frozenset(
     {
+        "door",
         "ward",
         "wards",
         "unit",

@@ -109,6 +109,63 @@ CASES = [
     ),
     ("Delayed transfers of care rose sharply in January.", [("Delayed transfers of care", "OUTCOME")]),
     ("The practice offered social prescribing to patients with loneliness.", [("social prescribing", "INTERVENTION")]),
+    # A second group, written later and scored once before its misses were fixed the general way (21/28).
+    (
+        "The ward trialled protected mealtimes and red trays for patients needing help to eat.",
+        [("protected mealtimes", "INTERVENTION"), ("red trays", "INTERVENTION")],
+    ),
+    (
+        "The number of patients waiting more than 12 hours in the emergency department fell.",
+        [("emergency department", "SETTING")],
+    ),
+    (
+        "This lessons record is about medicines reconciliation on admission.",
+        [("medicines reconciliation", "INTERVENTION")],
+    ),
+    (
+        "The trust's frailty unit introduced a comprehensive geriatric assessment within 24 hours.",
+        [("frailty unit", "SETTING"), ("comprehensive geriatric assessment", "INTERVENTION")],
+    ),
+    (
+        "Sickness absence among healthcare assistants rose over the winter.",
+        [("Sickness absence", "OUTCOME"), ("healthcare assistants", "ROLE")],
+    ),
+    (
+        "The evidence summary covers deprescribing in older people with polypharmacy.",
+        [("evidence summary", "KM_TECHNIQUE"), ("deprescribing", "INTERVENTION")],
+    ),
+    (
+        "Staff in the discharge lounge used a discharge checklist.",
+        [("discharge lounge", "SETTING"), ("discharge checklist", "INTERVENTION")],
+    ),
+    (
+        "The project aimed to reduce ambulance handover delays at the front door.",
+        [("ambulance handover delays", "OUTCOME")],
+    ),
+    ("Person-centred care was the theme of the conference.", [("Person-centred care", "TOPIC")]),
+    (
+        "Smoking cessation advice was offered at every antenatal appointment.",
+        [("Smoking cessation advice", "INTERVENTION")],
+    ),
+    ("The team mapped the patient journey through the endoscopy unit.", [("endoscopy unit", "SETTING")]),
+    (
+        "The intervention was a telephone follow-up call two days after discharge.",
+        [("telephone follow-up call", "INTERVENTION")],
+    ),
+    ("Medication incidents involving insulin halved.", [("Medication incidents involving insulin", "OUTCOME")]),
+    (
+        "Clinical governance and information governance leads signed off the dashboard.",
+        [("Clinical governance", "TOPIC")],
+    ),
+    ("Patient safety is everyone's business.", [("Patient safety", "TOPIC")]),
+    (
+        "Speech and language therapists ran swallow screening training on the stroke unit.",
+        [("Speech and language therapists", "ROLE"), ("swallow screening", "INTERVENTION"), ("stroke unit", "SETTING")],
+    ),
+    (
+        "Rates of catheter-associated urinary tract infection fell by a third.",
+        [("Rates of catheter-associated urinary tract infection", "OUTCOME")],
+    ),
 ]
 
 
