@@ -294,6 +294,10 @@ _NOT_ORG_HEADS = frozenset(
         "datalink",
     }
 )
+# Words after a capitalised name that make it the name of a tool or data product.
+_THING_WORDS = frozenset(
+    {"tool", "toolkit", "pathway", "app", "platform", "software", "dataset", "database", "portal", "checklist"}
+)
 _ORG_DANGLING = frozenset({"&", "and", "of", "for", "the", "in", "on"})
 # The last word of a named tool or checklist, which the model often takes for an organisation.
 _INTERVENTION_HEADS = frozenset({"tool", "checklist", "bundle", "scale", "score", "protocol", "pathway", "toolkit"})
@@ -425,8 +429,10 @@ class PeopleLinker:
             if span[-1].lower_ in _NOT_ORG_HEADS and len(span) > 1:
                 return None  # "Learning Health System", "Great North Care Record": systems, not organisations
             after = doc[end] if end < len(doc) else None
-            if after is not None and after.is_lower and after.lemma_.lower() in _NOT_ORG_HEADS | _INTERVENTION_HEADS:
-                return None  # "the NETIMIS tool", "ACE pathways": the name of a thing, not an organisation
+            if after is not None and after.is_lower and after.lemma_.lower() in _THING_WORDS:
+                # "the ZEPHYR tool", "FLOWCARE pathways": the name of a thing, not an organisation. An
+                # organisation's own report, review or survey ("the RCN survey") keeps it an organisation.
+                return None
             if span[-1].lower_ in _INTERVENTION_HEADS:
                 # "Malnutrition Universal Screening Tool", "WHO Surgical Safety Checklist": a named tool.
                 return Span(doc, start, end, label="INTERVENTION")

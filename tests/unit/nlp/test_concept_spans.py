@@ -205,3 +205,12 @@ def test_names_of_projects_tools_and_pathways_are_not_organisations(extractor):
     extraction = extractor.extract(Document(source="t.txt", kind="project", title="T", text=text, id="t"))
     orgs = {e.text for e in extraction.entities if e.label == "ORG"}
     assert orgs == {"Northshire Hospitals NHS Foundation Trust"}
+
+
+def test_an_organisations_own_survey_or_review_keeps_it_an_organisation(extractor):
+    from nlp.records import Document
+
+    text = "The RCN survey and the Westmoor ICB review both found gaps in the Royal College of Nursing (RCN) guidance."
+    extraction = extractor.extract(Document(source="t.txt", kind="evidence", title="T", text=text, id="t"))
+    orgs = {e.text for e in extraction.entities if e.label == "ORG"}
+    assert {"RCN", "Westmoor ICB"} <= orgs
