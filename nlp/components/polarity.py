@@ -20,7 +20,8 @@ _NOT_SUSTAINED = re.compile(
     r"drifted back|reverted|gains were lost|was lost|were lost|did not last|not held|"
     r"unsustained|short-lived|crept back|faded|fade|wore off|waned|tailed off|petered out|dropped back|"
     r"went back (up|down)|lost momentum|(to|at) ((its|their|the) )?(old|previous|original|earlier|former|baseline|"
-    r"pre-\w+) levels?|back to where|then (declined|fell|dropped|worsened|rose again|deteriorated))\b",
+    r"pre-\w+) levels?|(declined|deteriorated|worsened|slipped) again|back to where|"
+    r"then (declined|fell|dropped|worsened|rose again|deteriorated))\b",
     re.I,
 )
 _NO_CHANGE = re.compile(
@@ -33,7 +34,8 @@ _NO_CHANGE = re.compile(
     r"were similar|was similar|no better|not improve|not (statistically )?significant|"
     r"(stayed|remained) (at )?(around|about|roughly|near)|(remained|stayed) (poor|low|high|static|"
     r"unchanged|flat)|no (clear|real) change|"
-    r"little or no (change|effect|difference)|no evidence (that|of)|(were|was) no different|not different|"
+    r"little or no (change|effect|difference)|no evidence (that|of)|(broadly|largely|roughly|very) similar|"
+    r"(were|was) no different|not different|"
     r"unaffected|comparable|"
     r"did not (appear to )?(affect|alter|change))\b",
     re.I,
@@ -44,7 +46,8 @@ _UNCLEAR = re.compile(
     r"known|yet)|could not be (measured|assessed|counted)|difficult to (count|measure|tell|assess)|"
     r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
     r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|weak evidence|"
-    r"whether any change|mixed|varied between|too soon to)\b",
+    r"whether any change|mixed|varied between|too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
+    r"lower|prevent|help|shorten|cut)|(very )?low[- ](certainty|quality) evidence)\b",
     re.I,
 )
 _WORSE = re.compile(r"\b(worsened|worse|deteriorated|got worse)\b", re.I)
@@ -64,7 +67,7 @@ _GOVERNING_HEDGE = re.compile(
 _FROM_TO = re.compile(
     r"\bfrom (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:\w+ )?to (\d[\d,]*(?:\.\d+)?)"
 )
-_BETTER = re.compile(r"\b(improved|improvement|improving|better|positive|valued)\b", re.I)
+_BETTER = re.compile(r"\b(improved|improvement|improving|improves|better|positive|valued)\b", re.I)
 _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|decreased|"
     r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less|dipped|dip|"
@@ -83,7 +86,8 @@ _LOWER_BETTER = re.compile(
     r"conveyances|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
     r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
-    r"hypoglycaemia|infections?|drop-outs|dropouts)\b",
+    r"hypoglycaemia|infections?|drop-outs|dropouts|anxious|distressed|depressed|breathless|lonely|leavers?|"
+    r"leaving|vacanc\w+|sickness)\b",
     re.I,
 )
 # Hedges written after a result that take it back ("..., although we cannot tell whether the trials caused this").
