@@ -112,6 +112,7 @@ class ConceptMatcher:
                 and not _modifier(doc, s)
                 and not _journal(doc, s)
                 and not _names_a_unit(doc, s)
+                and not _inside_hyphenated_word(doc, s)
             ]
             found.extend(per_phrases(doc, found))
             found.extend(outcome_tails(doc, found))
@@ -153,7 +154,21 @@ def _without_statistic(span: Span) -> Span:
     return Span(span.doc, span.start + 1, span.end, label=span.label, kb_id=span.kb_id)
 
 
-_UNIT_WORDS = frozenset({"team", "teams", "service", "services", "association", "committee", "network", "forum"})
+_UNIT_WORDS = frozenset(
+    {
+        "team",
+        "teams",
+        "service",
+        "services",
+        "association",
+        "committee",
+        "network",
+        "forum",
+        "meeting",
+        "meetings",
+        "panel",
+    }
+)
 
 
 def _names_a_unit(doc: Doc, span: Span) -> bool:
@@ -163,6 +178,15 @@ def _names_a_unit(doc: Doc, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].lower_ in _UNIT_WORDS
     )
+
+
+def _inside_hyphenated_word(doc: Doc, span: Span) -> bool:
+    """ "post-diagnostic support": a term that is only part of a hyphenated word is not a mention of it."""
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    joined_before = before is not None and before.text == "-" and not before.whitespace_ and span.start >= 2
+    joined_after = after is not None and after.text == "-" and not span[-1].whitespace_ and not after.whitespace_
+    return joined_before and not doc[span.start - 2].whitespace_ or joined_after
 
 
 def _journal(doc: Doc, span: Span) -> bool:

@@ -327,6 +327,12 @@ _TRIM = _TRIM | {
     "wider",
     "future",
     "ongoing",
+    # What is being done to a subject is not part of its name: "tackling health inequalities".
+    "tackling",
+    "reducing",
+    "addressing",
+    "preventing",
+    "promoting",
     # Study-design words name which wards took part, not a kind of ward: "a pilot ward", "control homes".
     "pilot",
     "control",
@@ -601,6 +607,8 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
         own = inside.get(token.i)
         if own is not None and own.end - 1 != token.i:
             continue  # the head sits inside a longer vocabulary term ("falls prevention lead" is found whole)
+        if token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":
+            continue  # not the head after all: "the nurse advice line"
         start = _left_edge(doc, token, by_end, label)
         end = token.i + 1
         if label == "ROLE" and token.lower_ in heads["of_tails"]:
@@ -931,8 +939,8 @@ def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
             continue
         if prev.pos_ not in _NOUNISH or prev.ent_type_ in _BLOCK_NER or prev.lower_ in _TRIM or prev.like_num:
             break
-        if prev.pos_ == "PROPN" and not prev.is_upper:
-            break
+        if prev.pos_ == "PROPN" and not prev.is_upper and not prev.is_lower:
+            break  # a capitalised name; a lower-case "proper noun" is the tagger's slip ("analgesia protocol")
         start -= 1
     while start < head.i and (doc[start].lower_ in _TRIM or doc[start].is_punct):
         start += 1
