@@ -113,6 +113,7 @@ class ConceptMatcher:
                 and not _journal(doc, s)
                 and not _names_a_unit(doc, s)
                 and not _inside_hyphenated_word(doc, s)
+                and not (len(s) == 1 and s[0].pos_ == "VERB" and s.label_ in ("OUTCOME", "TOPIC"))
             ]
             found.extend(per_phrases(doc, found))
             found.extend(outcome_tails(doc, found))

@@ -328,6 +328,9 @@ _TRIM = _TRIM | {
     "future",
     "ongoing",
     # What is being done to a subject is not part of its name: "tackling health inequalities".
+    "highest",
+    "lowest",
+    "worst",
     "tackling",
     "reducing",
     "addressing",
@@ -357,6 +360,8 @@ _NOT_MEASURES = _NOT_MEASURES | {
     "part",
     "use",
     "uses",
+    "outcome",
+    "outcomes",
     # People are who a measure is about, never the measure: "residents of care homes fall more often".
     "resident",
     "residents",
@@ -817,11 +822,18 @@ def _tail_end(doc: Doc, token: Token) -> int:
                 break
             if any(t.lower_ in _TAIL_STOPS or t.ent_type_ in ("PERSON", "ORG") for t in tail[1:]):
                 break
-            if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in tail):
-                break  # "cost of £5.8 billion": the value, not the measure
+            if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in tail) or (
+                right.lower_ != "per" and any(t.ent_type_ == "CARDINAL" or t.like_num for t in tail)
+            ):
+                break  # "cost of £5.8 billion", "a backlog of 2,300 patients": the value, not the measure
             if any(t.ent_type_ in ("DATE", "TIME") for t in tail) and right.lower_ != "within":
                 break
-            if right.lower_ == "for" and tail[-1].lower_ in _GROUPS | {"residents", "adults", "older", "homes"}:
+            if right.lower_ in ("for", "in", "among") and tail[-1].lower_ in _GROUPS | {
+                "residents",
+                "adults",
+                "older",
+                "homes",
+            }:
                 break  # "length of stay for care home residents": who was measured, not the measure
             if (
                 tail[-1].pos_ not in ("NOUN", "PROPN", "NUM")
@@ -851,7 +863,7 @@ def _pos_tail(doc: Doc, end: int) -> int:
     if j == i or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
         return end
     words = {t.lower_ for t in doc[i:j]}
-    if prep == "for" and words & (_GROUPS | {"residents", "adults", "older", "homes"}):
+    if prep in ("for", "in", "among") and words & (_GROUPS | {"residents", "adults", "older", "homes"}):
         return end
     at_place = prep in _PLACE_PREPS and (words & _PLACE_WORDS or _names_setting(doc[i:j]))
     if at_place or prep in ("in", "at") and words & _STUDY_WORDS:
