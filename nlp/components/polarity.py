@@ -37,13 +37,14 @@ _NO_CHANGE = re.compile(
     r"little or no (change|effect|difference)|no evidence (that|of)|(broadly|largely|roughly|very) similar|"
     r"(were|was) no different|not different|"
     r"unaffected|comparable|"
-    r"did not (appear to )?(affect|alter|change))\b",
+    r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same)\b",
     re.I,
 )
 _UNCLEAR = re.compile(
     r"\b(could not show|cannot show|unable to show|could not demonstrate|unclear|uncertain|less certain|"
     r"too (early|small|few) to|not (formally )?(measured|"
-    r"known|yet)|could not be (measured|assessed|counted)|difficult to (count|measure|tell|assess)|"
+    r"known|yet)|could not be (measured|assessed|counted|judged|determined|evaluated)|"
+    r"difficult to (count|measure|tell|assess)|"
     r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
     r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|weak evidence|"
     r"whether any change|mixed|varied between|too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
@@ -67,7 +68,7 @@ _GOVERNING_HEDGE = re.compile(
 _FROM_TO = re.compile(
     r"\bfrom (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:\w+ )?to (\d[\d,]*(?:\.\d+)?)"
 )
-_BETTER = re.compile(r"\b(improved|improvement|improving|improves|better|positive|valued)\b", re.I)
+_BETTER = re.compile(r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging)\b", re.I)
 _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|decreased|"
     r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less|dipped|dip|"
@@ -86,7 +87,7 @@ _LOWER_BETTER = re.compile(
     r"conveyances|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
     r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
-    r"hypoglycaemia|infections?|drop-outs|dropouts|anxious|distressed|depressed|breathless|lonely|leavers?|"
+    r"hypoglycaemia|infections?|drop-?outs?|anxious|distressed|depressed|breathless|lonely|leavers?|"
     r"leaving|vacanc\w+|sickness)\b",
     re.I,
 )
@@ -94,7 +95,8 @@ _LOWER_BETTER = re.compile(
 _AFTER_HEDGE = re.compile(
     r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
     r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
-    r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute|(could|may|might) (be|reflect) "
+    r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute|so few|too few|"
+    r"numbers were small|(could|may|might) (be|reflect) "
     r"(due to )?chance|by chance|coincidental|coincidence|differ(ed)? in (many|other|several|important) ways|"
     r"confound\w*|not directly comparable|other factors)\b",
     re.I,
@@ -105,6 +107,12 @@ _BACK_REFERENCE = re.compile(
     re.I,
 )
 _REPORTING = re.compile(r"\breporting\b", re.I)
+# Process measures, where more is better whatever they are about.
+_PROCESS = re.compile(
+    r"documentation|completion|completed|recording|recorded|compliance|uptake|coverage|adherence|screening|"
+    r"assessment|assessments|satisfaction|confidence|knowledge|awareness|attendance|engagement|usage|access|"
+    r"screened|assessed|reviewed|vaccinated|treated|seen|offered|given|received|receiving"
+)
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
@@ -161,7 +169,7 @@ class PolarityTagger:
             }
         ):
             return "unclear"  # "improved at two sites but worsened at the third": mixed
-        if polarity in ("improved", "worsened") and _AFTER_HEDGE.search(after):
+        if polarity in ("improved", "worsened") and _hedges_this(after, ent, outcomes):
             return "unclear"
         if polarity in ("improved", "worsened") and sent.end < len(doc):
             # "... reported lower distress. Because staff chose whether to attend, it is not possible to say that
@@ -172,13 +180,40 @@ class PolarityTagger:
         return polarity
 
     def _direction(self, ent: Span) -> str:
-        concept = load_gazetteer().concepts.get(ent.kb_id_) if ent.kb_id_ else None
+        gazetteer = load_gazetteer()
+        concept = gazetteer.concepts.get(ent.kb_id_) if ent.kb_id_ else None
         direction = concept.direction_for(ent.text) if concept is not None else None
         if direction:
             return direction
-        if _REPORTING.search(ent.text):
-            return "higher"  # more incident reporting is read as a healthier safety culture
-        return "lower" if _LOWER_BETTER.search(ent.text) else "higher"
+        words = ent.text.lower().split()
+        if _REPORTING.search(ent.text) or any(_PROCESS.fullmatch(w) for w in words):
+            # More incident reporting is read as a healthier safety culture; more documentation, completion or
+            # uptake of anything is better ("pain score documentation rose").
+            return "higher"
+        if _LOWER_BETTER.search(ent.text) or _names_condition(ent, gazetteer):
+            return "lower"  # counts of harms and of conditions: "fewer preterm births"
+        return "higher"
+
+
+def _names_condition(ent: Span, gazetteer) -> bool:
+    """Whether a measure's words include a condition ("preterm births", "hospital-acquired VTE events")."""
+    words = ent.text.split()
+    return any(
+        (concept := gazetteer.lookup(" ".join(words[i:j]))) is not None and concept.label == "CONDITION"
+        for i in range(len(words))
+        for j in range(i + 1, min(len(words), i + 4) + 1)
+    )
+
+
+def _hedges_this(after: str, ent: Span, outcomes: list[Span]) -> bool:
+    """A hedge after a result takes it back, unless it is about another measure named after the hedge
+    ("improved burden, but it was too small to tell whether the falls rate changed")."""
+    match = _AFTER_HEDGE.search(after)
+    if match is None:
+        return False
+    hedge_at = ent.end_char + match.end()
+    later = [o for o in outcomes if o.start_char >= hedge_at and o.sent.start == ent.sent.start]
+    return not any(not _CLAUSE_BREAK.search(ent.doc.text[hedge_at : o.start_char]) for o in later)
 
 
 def _rest_of_sentence(doc: Doc, ent: Span, sent: Span, clause: str, offset: int, outcomes: list[Span]) -> str:
