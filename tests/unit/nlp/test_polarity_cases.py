@@ -201,6 +201,18 @@ CASES = [
     ),
     ("Any effect on delirium incidence is uncertain because the studies were small.", "delirium incidence", "unclear"),
     ("Vaccination uptake among pregnant women dropped from 60% to 45%.", "Vaccination uptake", "worsened"),
+    # Which way is better when no vocabulary says: process measures up, counts of conditions down.
+    ("Falls risk assessment completion rose from 40% to 85%.", "Falls risk assessment completion", "improved"),
+    ("There were fewer stillbirths after the change.", "stillbirths", "improved"),
+    ("Unguided apps had higher drop-out than guided ones.", "drop-out", "worsened"),
+    ("Feedback from families was encouraging.", "Feedback from families", "improved"),
+    ("Referrals to the falls service have not changed.", "Referrals to the falls service", "no_change"),
+    (
+        "Medication burden improved, but the trial was too small to tell whether the fall rate changed.",
+        "Medication burden",
+        "improved",
+    ),
+    ("Delirium screening rose to 80% of admissions.", "Delirium screening", "improved"),
 ]
 
 
