@@ -113,7 +113,7 @@ class ConceptMatcher:
                 and not _journal(doc, s)
                 and not _names_a_unit(doc, s)
                 and not _inside_hyphenated_word(doc, s)
-                and not (len(s) == 1 and s[0].pos_ == "VERB" and s.label_ in ("OUTCOME", "TOPIC"))
+                and not _used_as_verb(s)
             ]
             found.extend(per_phrases(doc, found))
             found.extend(outcome_tails(doc, found))
@@ -179,6 +179,11 @@ def _names_a_unit(doc: Doc, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].lower_ in _UNIT_WORDS
     )
+
+
+def _used_as_verb(span: Span) -> bool:
+    """ "while they wait": a one-word measure or topic used as a verb is not a mention of it."""
+    return len(span) == 1 and span[0].pos_ == "VERB" and span.label_ in ("OUTCOME", "TOPIC")
 
 
 def _inside_hyphenated_word(doc: Doc, span: Span) -> bool:
