@@ -835,11 +835,7 @@ def _tail_end(doc: Doc, token: Token) -> int:
                 "homes",
             }:
                 break  # "length of stay for care home residents": who was measured, not the measure
-            if (
-                tail[-1].pos_ not in ("NOUN", "PROPN", "NUM")
-                or right.lower_ in _PLACE_PREPS
-                and (any(t.lower_ in _PLACE_WORDS for t in tail) or _names_setting(tail[1:]))
-            ):
+            if tail[-1].pos_ not in ("NOUN", "PROPN", "NUM") or right.lower_ in _PLACE_PREPS and _names_place(tail[1:]):
                 break  # "length of stay for" (a broken parse), "episodes on the surgical wards" (a place)
             end = edge
         else:
@@ -865,7 +861,7 @@ def _pos_tail(doc: Doc, end: int) -> int:
     words = {t.lower_ for t in doc[i:j]}
     if prep in ("for", "in", "among") and words & (_GROUPS | {"residents", "adults", "older", "homes"}):
         return end
-    at_place = prep in _PLACE_PREPS and (words & _PLACE_WORDS or _names_setting(doc[i:j]))
+    at_place = prep in _PLACE_PREPS and _names_place(doc[i:j])
     if at_place or prep in ("in", "at") and words & _STUDY_WORDS:
         return end
     return j
@@ -875,9 +871,14 @@ def _before_place(doc: Doc, start: int, end: int) -> int:
     """Where a tail should stop so that a nested "on the ward" / "in primary care" is left out."""
     for i in range(start, end):
         rest = doc[i + 1 : end]
-        if doc[i].lower_ in _PLACE_PREPS and ({t.lower_ for t in rest} & _PLACE_WORDS or _names_setting(rest)):
+        if doc[i].lower_ in _PLACE_PREPS and _names_place(rest):
             return i
     return end
+
+
+def _names_place(words: Span) -> bool:
+    """Whether words after a preposition say where: a place word ("the ward") or a care setting."""
+    return bool({t.lower_ for t in words} & _PLACE_WORDS) or _names_setting(words)
 
 
 def _names_setting(words: Span) -> bool:

@@ -176,41 +176,35 @@ def extractor():
     return Extractor(batch_size=8)
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
-def test_concept_spans(extractor, text, expected):
+def _extract(extractor, text, kind):
     from nlp.records import Document
 
-    extraction = extractor.extract(Document(source="t.txt", kind="project", title="T", text=text, id="t"))
-    found = {(e.text, e.label) for e in extraction.entities}
+    return extractor.extract(Document(source="t.txt", kind=kind, title="T", text=text, id="t"))
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_concept_spans(extractor, text, expected):
+    found = {(e.text, e.label) for e in _extract(extractor, text, "project").entities}
     assert set(expected) <= found
 
 
 def test_words_of_a_journal_name_before_a_citation_year_are_not_concepts(extractor):
-    from nlp.records import Document
-
     text = "Okafor CN. Data sharing in practice. Human genomics 2018; 12:24."
-    extraction = extractor.extract(Document(source="t.txt", kind="evidence", title="T", text=text, id="t"))
-    labels = {e.text: e.label for e in extraction.entities}
+    labels = {e.text: e.label for e in _extract(extractor, text, "evidence").entities}
     assert labels.get("Data sharing") == "TOPIC"
     assert "genomics" not in labels
 
 
 def test_names_of_projects_tools_and_pathways_are_not_organisations(extractor):
-    from nlp.records import Document
-
     text = (
         "The Harbour Valley Project was funded by Northshire Hospitals NHS Foundation Trust. The team modelled "
         "demand with the ZEPHYRSIM tool and compared FLOWCARE pathways across sites."
     )
-    extraction = extractor.extract(Document(source="t.txt", kind="project", title="T", text=text, id="t"))
-    orgs = {e.text for e in extraction.entities if e.label == "ORG"}
+    orgs = {e.text for e in _extract(extractor, text, "project").entities if e.label == "ORG"}
     assert orgs == {"Northshire Hospitals NHS Foundation Trust"}
 
 
 def test_an_organisations_own_survey_or_review_keeps_it_an_organisation(extractor):
-    from nlp.records import Document
-
     text = "The RCN survey and the Westmoor ICB review both found gaps in the Royal College of Nursing (RCN) guidance."
-    extraction = extractor.extract(Document(source="t.txt", kind="evidence", title="T", text=text, id="t"))
-    orgs = {e.text for e in extraction.entities if e.label == "ORG"}
+    orgs = {e.text for e in _extract(extractor, text, "evidence").entities if e.label == "ORG"}
     assert {"RCN", "Westmoor ICB"} <= orgs
