@@ -1,4 +1,5 @@
-"""Guards the gold evaluation set (tests/data/eval/documents.jsonl) against edits that break its rules."""
+"""Guards the gold evaluation set (tests/data/eval/documents.jsonl) and the annotated training corpus
+(nlp/training/corpus/*.jsonl) against edits that break the annotation rules they share."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from nlp.records import ENTITY_LABELS
 
 # KMOB_EVAL_SET checks a draft copy of the set (new documents being annotated) against the same rules.
 EVAL = Path(os.environ.get("KMOB_EVAL_SET") or Path(__file__).resolve().parents[1] / "data/eval/documents.jsonl")
+TRAINING_CORPUS = Path(__file__).resolve().parents[2] / "nlp/training/corpus"
 
 KINDS = {"project", "lesson", "evidence", "profile"}
 SPLITS = {"dev", "heldout"}
@@ -39,12 +41,15 @@ def _whole_word(s: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(s) + r"(?!\w)", flags)
 
 
-def _load() -> list[dict]:
-    with EVAL.open(encoding="utf-8") as fh:
+def _load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-DOCS = _load()
+DOCS = _load(EVAL)
+TRAINING_DOCS = [doc for part in sorted(TRAINING_CORPUS.glob("*.jsonl")) for doc in _load(part)]
+# The per-document rules hold for both; the training corpus has its own split name.
+ALL_DOCS = DOCS + TRAINING_DOCS
 
 
 def gold_mentions(text: str, strings: list[str]) -> list[tuple[int, int, str]]:
@@ -64,8 +69,8 @@ def _ids(doc: dict) -> str:
 
 def test_set_size_and_mix():
     assert len(DOCS) >= 66
-    ids = [d["id"] for d in DOCS]
-    assert len(ids) == len(set(ids)), "ids must be unique"
+    ids = [d["id"] for d in ALL_DOCS]
+    assert len(ids) == len(set(ids)), "ids must be unique across the evaluation set and the training corpus"
     kinds = Counter(d["kind"] for d in DOCS)
     assert set(kinds) == KINDS
     splits = Counter(d["split"] for d in DOCS)
@@ -77,12 +82,12 @@ def test_set_size_and_mix():
     assert {o["polarity"] for d in DOCS for o in d["outcomes"]} == POLARITIES
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=_ids)
+@pytest.mark.parametrize("doc", ALL_DOCS, ids=_ids)
 def test_record_shape(doc):
     required = {"id", "split", "kind", "title", "text", "entities", "relations", "outcomes"}
     assert required <= set(doc), f"missing {required - set(doc)}"
     assert set(doc) - required <= OPTIONAL_FIELDS, f"unknown fields {set(doc) - required - OPTIONAL_FIELDS}"
-    assert doc["split"] in SPLITS
+    assert doc["split"] in (SPLITS if doc in DOCS else {"train"})
     assert doc["kind"] in KINDS
     assert doc["title"].strip()
     assert 120 <= len(doc["text"].split()) <= 300
@@ -93,7 +98,7 @@ def test_record_shape(doc):
         assert person["name"].strip() and person["role"].strip()
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=_ids)
+@pytest.mark.parametrize("doc", ALL_DOCS, ids=_ids)
 def test_entities(doc):
     text = doc["text"]
     seen: dict[str, str] = {}
@@ -120,7 +125,7 @@ def test_entities(doc):
             )
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=_ids)
+@pytest.mark.parametrize("doc", ALL_DOCS, ids=_ids)
 def test_canonicals_are_consistent_within_document(doc):
     label_of_canonical: dict[str, str] = {}
     for ent in doc["entities"]:
@@ -131,7 +136,7 @@ def test_canonicals_are_consistent_within_document(doc):
 
 def test_surface_strings_keep_one_label_across_documents():
     labels: dict[str, set[str]] = {}
-    for doc in DOCS:
+    for doc in ALL_DOCS:
         for ent in doc["entities"]:
             if ent["label"] != "PERSON":
                 labels.setdefault(ent["text"].lower(), set()).add(ent["label"])
@@ -139,7 +144,7 @@ def test_surface_strings_keep_one_label_across_documents():
     assert not mixed, f"same string, different labels in different documents: {mixed}"
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=_ids)
+@pytest.mark.parametrize("doc", ALL_DOCS, ids=_ids)
 def test_relations(doc):
     kinds_of: dict[str, set[str]] = {}
     for ent in doc["entities"]:
@@ -178,7 +183,7 @@ def test_relations(doc):
         assert not any(r["type"] == "ADDRESSES" for r in doc["relations"])
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=_ids)
+@pytest.mark.parametrize("doc", ALL_DOCS, ids=_ids)
 def test_outcomes(doc):
     labels = {e["text"]: e["label"] for e in doc["entities"]}
     counted = Counter(s for _, _, s in gold_mentions(doc["text"], list(labels)))
@@ -191,6 +196,17 @@ def test_outcomes(doc):
         key = (out["text"], out["occurrence"])
         assert key not in seen, f"{key} given twice"
         seen.add(key)
+
+
+def _sentences(text: str) -> set[str]:
+    return {" ".join(s.split()).lower() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 8}
+
+
+def test_training_corpus_shares_no_sentence_with_the_evaluation_set():
+    evaluation = set().union(*(_sentences(d["text"]) for d in DOCS))
+    for doc in TRAINING_DOCS:
+        shared = _sentences(doc["text"]) & evaluation
+        assert not shared, f"{doc['id']} repeats evaluation text: {sorted(shared)[:1]}"
 
 
 def test_gold_mentions_prefers_longest_match():
