@@ -1,0 +1,196 @@
+"""A learned second look at the rule-made concept spans: keep or drop each one, and where it starts and ends.
+
+The rules find most concept mentions but often disagree with annotators about a phrase's extent ("reduce
+unplanned hospital admissions", "Observed compliance with the checklist sign-in") and keep some mentions
+annotators leave out. Three small linear models trained on the annotated corpus (nlp/training/corpus) make
+those calls from the words, tags and dependencies around each span:
+
+- keep: is this span a mention at all (a score below the threshold drops it);
+- left / right: among the boundaries within WINDOW tokens of the rule's, which one the span should have.
+
+The features are plain strings and the weights a JSON file, so a model is small, readable and diffable.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+WINDOW = 3  # how many tokens a boundary may move either way
+PARTS = ("keep", "left", "right")
+
+
+@dataclass(frozen=True)
+class ReviewModel:
+    """Weights of the three models and how they are applied.
+
+    `labels` are the labels whose spans the keep model may drop; `rebound_labels` those whose boundaries may
+    move, and only when the best boundary outscores the rule's by `margin`.
+    """
+
+    weights: dict[str, dict[str, float]]
+    labels: frozenset[str]
+    rebound_labels: frozenset[str]
+    threshold: float
+    margin: float
+    trained_on: str
+
+    @classmethod
+    def load(cls, path: Path) -> ReviewModel:
+        """Read a model written by save()."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            weights=data["weights"],
+            labels=frozenset(data["labels"]),
+            rebound_labels=frozenset(data["rebound_labels"]),
+            threshold=data["threshold"],
+            margin=data["margin"],
+            trained_on=data.get("trained_on", ""),
+        )
+
+    def save(self, path: Path) -> None:
+        """Write the model as JSON, features sorted so that retraining gives a readable diff."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "labels": sorted(self.labels),
+            "rebound_labels": sorted(self.rebound_labels),
+            "threshold": self.threshold,
+            "margin": self.margin,
+            "trained_on": self.trained_on,
+            "weights": {part: dict(sorted(self.weights.get(part, {}).items())) for part in PARTS},
+        }
+        path.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def score(self, part: str, features: Iterable[str]) -> float:
+        """The linear score of one decision."""
+        weights = self.weights.get(part, {})
+        return sum(weights.get(f, 0.0) for f in features)
+
+
+def _both(label: str, feature: str) -> list[str]:
+    # Every feature is seen once for all labels and once for this label, so rare labels borrow strength.
+    return [f"*|{feature}", f"{label}|{feature}"]
+
+
+def _word(token) -> list[str]:
+    return [f"w={token.lower_}", f"pos={token.pos_}", f"dep={token.dep_}"]
+
+
+def keep_features(doc: Doc, span: Span) -> list[str]:
+    """What the keep model sees of one span."""
+    label = span.label_
+    head = span.root
+    sent = span.sent
+    before = doc[span.start - 1] if span.start > sent.start else None
+    after = doc[span.end] if span.end < sent.end else None
+    raw = [
+        "bias",
+        "vocabulary" if span.kb_id_ else "free",
+        f"len={min(len(span), 5)}",
+        f"text={span.text.lower()}",
+        f"head={head.lemma_.lower()}",
+        f"head.pos={head.pos_}",
+        f"head.dep={head.dep_}",
+        f"governor={head.head.lemma_.lower()}",
+        f"governor.pos={head.head.pos_}",
+        f"first={span[0].lower_}",
+        f"last={span[-1].lower_}",
+        f"before={before.lower_ if before is not None else '<s>'}",
+        f"after={after.lower_ if after is not None else '</s>'}",
+        f"upper={span.text.isupper()}",
+        f"sentence.number={any(t.like_num for t in sent)}",
+        f"sentence.start={span.start == sent.start}",
+    ]
+    return [f for r in raw for f in _both(label, r)]
+
+
+def left_features(doc: Doc, span: Span, start: int) -> list[str]:
+    """What the left-boundary model sees of starting `span` at token `start` instead."""
+    label = span.label_
+    moved = start - span.start
+    raw = [f"move={moved}"]
+    if moved < 0:
+        raw += [f"add.{f}" for t in doc[start : span.start] for f in _word(t)]
+    else:
+        raw += [f"drop.{f}" for t in doc[span.start : start] for f in _word(t)]
+    raw += [f"first.{f}" for f in _word(doc[start])]
+    raw += [f"before.{f}" for f in _word(doc[start - 1])] if start > span.sent.start else ["before=<s>"]
+    return [f for r in raw for f in _both(label, r)]
+
+
+def right_features(doc: Doc, span: Span, end: int) -> list[str]:
+    """What the right-boundary model sees of ending `span` at token `end` instead."""
+    label = span.label_
+    moved = end - span.end
+    raw = [f"move={moved}"]
+    if moved > 0:
+        raw += [f"add.{f}" for t in doc[span.end : end] for f in _word(t)]
+    else:
+        raw += [f"drop.{f}" for t in doc[end : span.end] for f in _word(t)]
+    raw += [f"last.{f}" for f in _word(doc[end - 1])]
+    raw += [f"after.{f}" for f in _word(doc[end])] if end < span.sent.end else ["after=</s>"]
+    return [f for r in raw for f in _both(label, r)]
+
+
+def left_candidates(span: Span) -> list[int]:
+    """Starts within WINDOW tokens of the span's, inside its sentence, leaving at least one token."""
+    return list(range(max(span.sent.start, span.start - WINDOW), min(span.end - 1, span.start + WINDOW) + 1))
+
+
+def right_candidates(span: Span, start: int) -> list[int]:
+    """Ends within WINDOW tokens of the span's, inside its sentence, after `start`."""
+    return list(range(max(start + 1, span.end - WINDOW), min(span.sent.end, span.end + WINDOW) + 1))
+
+
+def review(doc: Doc, model: ReviewModel) -> list[Span]:
+    """The document's entities after the review: reviewed labels kept or dropped and re-bounded.
+
+    A moved boundary never takes tokens of another entity: the span then keeps the rule's boundaries.
+    """
+    reviewed_labels = model.labels | model.rebound_labels
+    others = [e for e in doc.ents if e.label_ not in reviewed_labels]
+    taken = {i for e in others for i in range(e.start, e.end)}
+    kept = [
+        s
+        for s in doc.ents
+        if s.label_ in reviewed_labels
+        and (s.label_ not in model.labels or model.score("keep", keep_features(doc, s)) >= model.threshold)
+    ]
+    neighbours = {i for s in kept for i in range(s.start, s.end)}
+    result = list(others)
+    for span in kept:
+        own = set(range(span.start, span.end))
+        start, end = rebound(doc, span, model) if span.label_ in model.rebound_labels else (span.start, span.end)
+        if set(range(start, end)) - own & (taken | neighbours):
+            start, end = span.start, span.end
+        # The vocabulary link stays when the span only grew around its vocabulary match.
+        kb = span.kb_id if start <= span.start and end >= span.end else 0
+        result.append(Span(doc, start, end, label=span.label, kb_id=kb))
+        taken |= set(range(start, end))
+    return sorted(result, key=lambda s: s.start)
+
+
+def rebound(doc: Doc, span: Span, model: ReviewModel) -> tuple[int, int]:
+    """The best-scoring start, then end; a boundary moves only when it outscores the rule's by the margin."""
+    start = _best(
+        left_candidates(span), span.start, lambda c: model.score("left", left_features(doc, span, c)), model.margin
+    )
+    end = _best(
+        right_candidates(span, start),
+        span.end,
+        lambda c: model.score("right", right_features(doc, span, c)),
+        model.margin,
+    )
+    return start, end
+
+
+def _best(candidates: list[int], current: int, score, margin: float) -> int:
+    scores = {c: score(c) for c in candidates}
+    best = max(candidates, key=lambda c: (scores[c], c == current))
+    if current in scores and scores[best] - scores[current] <= margin:
+        return current
+    return best

@@ -1,0 +1,156 @@
+"""Train the span review models (nlp.span_review) from annotated records.
+
+Each record is run through the pipeline up to the rule-made concept spans (what the review sees at run time)
+and every span of a reviewed label is compared with the gold mentions:
+
+- keep: the span overlaps a gold mention of its label (else it should go);
+- left / right: where it overlaps one, the gold mention's start and end, when they are within reach.
+
+All three are averaged perceptrons: simple, deterministic for a seed, and good with a few thousand examples.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.evaluate import gold_mentions
+from nlp.span_review import (
+    ReviewModel,
+    keep_features,
+    left_candidates,
+    left_features,
+    right_candidates,
+    right_features,
+)
+
+REVIEWED_LABELS = frozenset({"CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC"})
+# The pipeline stops here when collecting examples: the review runs right after kmob_concepts.
+AFTER_CONCEPTS = ("kmob_span_review", "kmob_people", "kmob_polarity", "kmob_relations")
+
+
+class AveragedPerceptron:
+    """Sparse weights with the running average kept cheaply (updates weighted by when they happened)."""
+
+    def __init__(self) -> None:
+        self.weights: dict[str, float] = defaultdict(float)
+        self.stamped: dict[str, float] = defaultdict(float)
+        self.clock = 1
+
+    def score(self, features: list[str]) -> float:
+        return sum(self.weights.get(f, 0.0) for f in features)
+
+    def update(self, features: list[str], delta: float) -> None:
+        for f in features:
+            self.weights[f] += delta
+            self.stamped[f] += self.clock * delta
+
+    def tick(self) -> None:
+        self.clock += 1
+
+    def averaged(self) -> dict[str, float]:
+        """The averaged weights, rounded, without the ones that came out as zero."""
+        out = {f: round(w - self.stamped[f] / self.clock, 4) for f, w in self.weights.items()}
+        return {f: w for f, w in out.items() if w}
+
+
+@dataclass
+class ReviewExamples:
+    """Training examples for the three decisions."""
+
+    keep: list[tuple[list[str], int]]
+    left: list[tuple[list[list[str]], int]]
+    right: list[tuple[list[list[str]], int]]
+
+
+def gold_token_spans(doc: Doc, record: dict) -> list[Span]:
+    """The record's gold mentions as token spans (expanded to whole tokens)."""
+    spans = []
+    for start, end, label in sorted(gold_mentions(record["text"], record["entities"])):
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def rule_docs(nlp: Language, records: list[dict]) -> Iterator[tuple[dict, Doc]]:
+    """Each record with its Doc as the review would see it."""
+    disabled = [name for name in AFTER_CONCEPTS if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=disabled):
+        yield from zip(records, nlp.pipe(r["text"] for r in records), strict=True)
+
+
+def collect(nlp: Language, records: list[dict], labels: frozenset[str] = REVIEWED_LABELS) -> ReviewExamples:
+    """Keep, left and right examples from every reviewed-label span of every record."""
+    examples = ReviewExamples([], [], [])
+    for record, doc in rule_docs(nlp, records):
+        gold = [g for g in gold_token_spans(doc, record) if g.label_ in labels]
+        for span in doc.ents:
+            if span.label_ not in labels:
+                continue
+            matches = [g for g in gold if g.label_ == span.label_ and g.start < span.end and g.end > span.start]
+            examples.keep.append((keep_features(doc, span), 1 if matches else -1))
+            if not matches:
+                continue
+            target = max(matches, key=lambda g: min(g.end, span.end) - max(g.start, span.start))
+            starts = left_candidates(span)
+            if target.start in starts:
+                examples.left.append(([left_features(doc, span, c) for c in starts], starts.index(target.start)))
+                ends = right_candidates(span, target.start)
+                if target.end in ends:
+                    examples.right.append(([right_features(doc, span, c) for c in ends], ends.index(target.end)))
+    return examples
+
+
+def train_keep(examples: list[tuple[list[str], int]], epochs: int, rng: random.Random) -> dict[str, float]:
+    model = AveragedPerceptron()
+    order = list(examples)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for features, gold in order:
+            if gold * model.score(features) <= 0:
+                model.update(features, gold)
+            model.tick()
+    return model.averaged()
+
+
+def train_ranker(examples: list[tuple[list[list[str]], int]], epochs: int, rng: random.Random) -> dict[str, float]:
+    model = AveragedPerceptron()
+    order = list(examples)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for candidates, gold in order:
+            guess = max(range(len(candidates)), key=lambda i: model.score(candidates[i]))
+            if guess != gold:
+                model.update(candidates[gold], 1.0)
+                model.update(candidates[guess], -1.0)
+            model.tick()
+    return model.averaged()
+
+
+def train_review(
+    nlp: Language,
+    records: list[dict],
+    labels: frozenset[str] = REVIEWED_LABELS,
+    epochs: int = 10,
+    threshold: float = 0.0,
+    rebound_labels: frozenset[str] = frozenset(),
+    margin: float = 0.0,
+    seed: int = 0,
+    trained_on: str = "",
+) -> tuple[ReviewModel, ReviewExamples]:
+    """The three models trained on the records, and the examples they were trained on."""
+    examples = collect(nlp, records, labels)
+    rng = random.Random(seed)
+    weights = {
+        "keep": train_keep(examples.keep, epochs, rng),
+        "left": train_ranker(examples.left, epochs, rng),
+        "right": train_ranker(examples.right, epochs, rng),
+    }
+    model = ReviewModel(weights, labels, rebound_labels, threshold, margin, trained_on)
+    return model, examples
