@@ -28,6 +28,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="also list missed and spurious entities of these labels (comma-separated, or 'all'); "
         "read dev errors only, the heldout split stays unread while tuning",
     )
+    evaluate.add_argument(
+        "--polarity-errors",
+        action="store_true",
+        help="also list gold outcomes whose polarity the rules get wrong on the gold span (dev or training data only)",
+    )
     evaluate.set_defaults(func=run_evaluate)
 
 
@@ -88,7 +93,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Print P/R/F1 per label and relation type and polarity accuracy; write them as JSON."""
-    from nlp.evaluate import EVAL_PATH, LABELS, evaluate, format_errors, format_report
+    from nlp.evaluate import EVAL_PATH, LABELS, evaluate, format_errors, format_polarity_errors, format_report
 
     data = args.data or EVAL_PATH
     if not data.exists():
@@ -106,6 +111,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
         print(format_report(report))
         if args.errors:
             print(format_errors(report, wanted))
+        if args.polarity_errors:
+            print(format_polarity_errors(report))
         print()
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({s: r.as_dict() for s, r in reports.items()}, indent=1))

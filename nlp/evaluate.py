@@ -61,6 +61,8 @@ class Report:
     confusion: Counter = field(default_factory=Counter)
     # Each missed (fn) or spurious (fp) entity: (document id, "fn"/"fp", label, text, sentence context).
     entity_errors: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # Each gold outcome the rules get wrong on its gold span: (document id, text, gold, predicted, sentence).
+    polarity_errors: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """A JSON-ready summary."""
@@ -161,8 +163,20 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
         report.confusion[(outcome["polarity"], got)] += 1
         if got == outcome["polarity"]:
             report.polarity_correct += 1
-        if doc is not None and where is not None and polarity_at(doc, *where) == outcome["polarity"]:
-            report.polarity_on_gold_correct += 1
+        if doc is not None and where is not None:
+            on_gold = polarity_at(doc, *where)
+            if on_gold == outcome["polarity"]:
+                report.polarity_on_gold_correct += 1
+            else:
+                report.polarity_errors.append(
+                    (gold.get("id", ""), outcome["text"], outcome["polarity"], on_gold, _sentence_at(doc, *where))
+                )
+
+
+def _sentence_at(doc: Doc, start: int, end: int) -> str:
+    """The sentence holding these character offsets, on one line."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.sent.text if span is not None else doc.text[max(0, start - 80) : end + 80]).replace("\n", " ")
 
 
 def polarity_at(doc: Doc, start: int, end: int) -> str | None:
@@ -262,4 +276,12 @@ def format_errors(report: Report, labels: set[str] | None = None) -> str:
         f"{doc_id:10} {kind} {label:13} {surface!r:42} ... {context} ..."
         for doc_id, kind, label, surface, context in report.entity_errors
         if labels is None or label in labels
+    )
+
+
+def format_polarity_errors(report: Report) -> str:
+    """One line per gold outcome whose polarity the rules get wrong on its gold span (gold -> predicted)."""
+    return "\n".join(
+        f"{doc_id:10} {gold:>13} -> {str(got):13} {text!r:36} ... {sentence} ..."
+        for doc_id, text, gold, got, sentence in report.polarity_errors
     )

