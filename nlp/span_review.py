@@ -20,8 +20,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates, labelled
+from nlp.span_proposals import features as proposal_features
+
 WINDOW = 3  # how many tokens a boundary may move either way
-PARTS = ("keep", "left", "right")
+PARTS = ("keep", "left", "right", "propose")
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,9 @@ class ReviewModel:
     """Weights of the three models and how they are applied.
 
     `labels` are the labels whose spans the keep model may drop; `rebound_labels` those whose boundaries may
-    move, and only when the best boundary outscores the rule's by `margin`.
+    move, and only when the best boundary outscores the rule's by `margin`. `propose_labels` are the labels
+    the proposal model (nlp.span_proposals) may add where no entity is, when a label outscores none by
+    `propose_margin`.
     """
 
     weights: dict[str, dict[str, float]]
@@ -38,6 +43,8 @@ class ReviewModel:
     threshold: float
     margin: float
     trained_on: str
+    propose_labels: frozenset[str] = frozenset()
+    propose_margin: float = 0.0
 
     @classmethod
     def load(cls, path: Path) -> ReviewModel:
@@ -50,6 +57,8 @@ class ReviewModel:
             threshold=data["threshold"],
             margin=data["margin"],
             trained_on=data.get("trained_on", ""),
+            propose_labels=frozenset(data.get("propose_labels", ())),
+            propose_margin=data.get("propose_margin", 0.0),
         )
 
     def save(self, path: Path) -> None:
@@ -60,6 +69,8 @@ class ReviewModel:
             "rebound_labels": sorted(self.rebound_labels),
             "threshold": self.threshold,
             "margin": self.margin,
+            "propose_labels": sorted(self.propose_labels),
+            "propose_margin": self.propose_margin,
             "trained_on": self.trained_on,
             "weights": {part: dict(sorted(self.weights.get(part, {}).items())) for part in PARTS},
         }
@@ -171,7 +182,29 @@ def review(doc: Doc, model: ReviewModel) -> list[Span]:
         kb = span.kb_id if start <= span.start and end >= span.end else 0
         result.append(Span(doc, start, end, label=span.label, kb_id=kb))
         taken |= set(range(start, end))
+    if model.propose_labels:
+        result += propose(doc, result, model)
     return sorted(result, key=lambda s: s.start)
+
+
+def propose(doc: Doc, ents: list[Span], model: ReviewModel) -> list[Span]:
+    """New concept spans where no entity is, best-scoring first, not overlapping one another."""
+    scored = []
+    for start, end in free_candidates(doc, ents):
+        feats = proposal_features(doc, start, end)
+        scores = {label: model.score("propose", labelled(label, feats)) for label in (*PROPOSED_LABELS, NONE)}
+        best = max(model.propose_labels, key=lambda label: scores.get(label, float("-inf")))
+        confidence = scores[best] - scores[NONE]
+        if confidence > model.propose_margin:
+            scored.append((confidence, start, end, best))
+    taken: set[int] = set()
+    out = []
+    # Most confident first; at equal confidence the shorter phrase.
+    for _confidence, start, end, label in sorted(scored, key=lambda c: (-c[0], c[2] - c[1])):
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            out.append(Span(doc, start, end, label=label))
+    return out
 
 
 def rebound(doc: Doc, span: Span, model: ReviewModel) -> tuple[int, int]:

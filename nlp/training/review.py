@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.evaluate import gold_mentions
+from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates, labelled
+from nlp.span_proposals import features as proposal_features
 from nlp.span_review import (
     ReviewModel,
     keep_features,
@@ -30,6 +32,7 @@ from nlp.span_review import (
 )
 
 REVIEWED_LABELS = frozenset({"CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC"})
+LABEL_CHOICES = (*PROPOSED_LABELS, NONE)
 # The pipeline stops here when collecting examples: the review runs right after kmob_concepts.
 AFTER_CONCEPTS = ("kmob_span_review", "kmob_people", "kmob_polarity", "kmob_relations")
 
@@ -66,6 +69,8 @@ class ReviewExamples:
     keep: list[tuple[list[str], int]]
     left: list[tuple[list[list[str]], int]]
     right: list[tuple[list[list[str]], int]]
+    # Per free candidate: its features under each label of LABEL_CHOICES, and the index of the gold one.
+    propose: list[tuple[list[list[str]], int]]
 
 
 def gold_token_spans(doc: Doc, record: dict) -> list[Span]:
@@ -87,9 +92,14 @@ def rule_docs(nlp: Language, records: list[dict]) -> Iterator[tuple[dict, Doc]]:
 
 def collect(nlp: Language, records: list[dict], labels: frozenset[str] = REVIEWED_LABELS) -> ReviewExamples:
     """Keep, left and right examples from every reviewed-label span of every record."""
-    examples = ReviewExamples([], [], [])
+    examples = ReviewExamples([], [], [], [])
     for record, doc in rule_docs(nlp, records):
         gold = [g for g in gold_token_spans(doc, record) if g.label_ in labels]
+        gold_label = {(g.start, g.end): g.label_ for g in gold}
+        for start, end in free_candidates(doc, list(doc.ents)):
+            feats = proposal_features(doc, start, end)
+            answer = gold_label.get((start, end), NONE)
+            examples.propose.append(([labelled(c, feats) for c in LABEL_CHOICES], LABEL_CHOICES.index(answer)))
         for span in doc.ents:
             if span.label_ not in labels:
                 continue
@@ -151,6 +161,7 @@ def train_review(
         "keep": train_keep(examples.keep, epochs, rng),
         "left": train_ranker(examples.left, epochs, rng),
         "right": train_ranker(examples.right, epochs, rng),
+        "propose": train_ranker(examples.propose, epochs, rng),
     }
     model = ReviewModel(weights, labels, rebound_labels, threshold, margin, trained_on)
     return model, examples

