@@ -69,15 +69,17 @@ _FROM_TO = re.compile(
     r"\bfrom (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:\w+ )?to (\d[\d,]*(?:\.\d+)?)"
 )
 _BETTER = re.compile(r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging)\b", re.I)
+# Present-tense forms ("lowers", "halves", "doubles") are how evidence summaries state a finding.
 _DOWN = re.compile(
-    r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|decreased|"
-    r"decrease|declined|decline|lower|lowered|cut|halved|shorter|shortened|down|fewer|less|dipped|dip|"
-    r"slipped|slumped|plummeted|sank|eased)\b",
+    r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|drops|decreased|"
+    r"decrease|decreases|declined|decline|declines|lower|lowers|lowered|cut|cuts|halved|halves|shorter|shortened|"
+    r"shortens|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases)\b",
     re.I,
 )
 _UP = re.compile(
-    r"\b(rose|rise|risen|increased|increase|increases|higher|grew|grown|growing|doubled|up|more|climbed|"
-    r"raised|tripled|greater|faster|longer|lengthened|slower|climb|climbing|rising|increasing|reached|achieved)\b",
+    r"\b(rose|rise|rises|risen|increased|increase|increases|higher|grew|grown|growing|grows|doubled|doubles|up|more|"
+    r"climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|slower|climb|climbing|rising|increasing|"
+    r"reached|achieved|boosts|boosted)\b",
     re.I,
 )
 _LOWER_BETTER = re.compile(
@@ -88,7 +90,30 @@ _LOWER_BETTER = re.compile(
     r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
     r"hypoglycaemia|infections?|drop-?outs?|anxious|distressed|depressed|breathless|lonely|leavers?|"
-    r"leaving|vacanc\w+|sickness)\b",
+    r"leaving|vacanc\w+|sickness|"
+    # Symptoms and distress people would rather have less of.
+    r"stress|hunger|thirst|agitation|aggression|violence|fatigue|nausea|vomiting|loneliness|isolation|burnout|"
+    r"constipation|insomnia|"
+    # Things that should not have happened: waste, repeats, failures and care given in error.
+    r"inappropriate|unnecessary|avoidable|duplicate[ds]?|duplication|missed|omitted|omissions?|cancelled|"
+    r"cancellations?|repeat|repeated|unplanned|late|overuse|misclassification|misdiagnos[ei]s|failed|failures?|"
+    r"wasted|waste|lost|long(?!-)|re-?contacts?|re-?attend\w*|re-?referrals?|"
+    # Demand on a service, polypharmacy and the carbon cost of care.
+    r"calls|(number|count) of (medicines|medications|drugs|items)|(medicines|medications) per|"
+    r"carbon|emissions|footprint|"
+    # A duration counted in units: "days to first mobilisation", "hours from arrival".
+    r"(minutes|hours|days|weeks|months) (to|from|until|before|between|waiting|spent waiting))\b",
+    re.I,
+)
+# A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
+# its time words say nothing about direction.
+_TIME_TARGET = re.compile(
+    r"\b((in|on) time|within (the )?(target|standard|\w+ (minutes|hours|days|weeks|months)))\b", re.I
+)
+# Time spent giving care is higher-better ("therapy time", "face-to-face time with patients").
+_CARE_TIME = re.compile(
+    r"\b(therapy|contact|face-to-face|treatment|rehabilitation|teaching|protected|patient-facing|clinical|"
+    r"study|learning) time\b",
     re.I,
 )
 # Hedges written after a result that take it back ("..., although we cannot tell whether the trials caused this").
@@ -113,6 +138,8 @@ _PROCESS = re.compile(
     r"assessment|assessments|satisfaction|confidence|knowledge|awareness|attendance|engagement|usage|access|"
     r"screened|assessed|reviewed|vaccinated|treated|seen|offered|given|received|receiving"
 )
+# "long lies of more than an hour", "fewer than five visits": a threshold inside the measure, not a change.
+_THRESHOLD = re.compile(r"\b(more|less|fewer) than (an? |one |two |three |four |five |six |ten |\d)", re.I)
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
@@ -174,8 +201,15 @@ class PolarityTagger:
         if polarity in ("improved", "worsened") and sent.end < len(doc):
             # "... reported lower distress. Because staff chose whether to attend, it is not possible to say that
             # the rounds caused these differences." A hedge about "these" results takes back the sentence before.
-            nxt = doc[sent.end].sent.text
-            if _AFTER_HEDGE.search(nxt) and _BACK_REFERENCE.search(nxt):
+            # A sentence that reports results of its own first ("Asthma control was unchanged ..., so we cannot say
+            # the switch caused these changes") hedges those, not this one.
+            nxt = doc[sent.end].sent
+            hedge = _AFTER_HEDGE.search(nxt.text)
+            if (
+                hedge is not None
+                and _BACK_REFERENCE.search(nxt.text)
+                and not any(nxt.start_char <= o.start_char < nxt.start_char + hedge.start() for o in outcomes)
+            ):
                 return "unclear"
         return polarity
 
@@ -190,7 +224,9 @@ class PolarityTagger:
             # More incident reporting is read as a healthier safety culture; more documentation, completion or
             # uptake of anything is better ("pain score documentation rose").
             return "higher"
-        if _LOWER_BETTER.search(ent.text) or _names_condition(ent, gazetteer):
+        if _CARE_TIME.search(ent.text):
+            return "higher"
+        if _LOWER_BETTER.search(_TIME_TARGET.sub(" ", ent.text)) or _names_condition(ent, gazetteer):
             return "lower"  # counts of harms and of conditions: "fewer preterm births"
         return "higher"
 
@@ -237,6 +273,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     else:
         masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
     stop = at + len(outcome_text)
+    masked = _THRESHOLD.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"
     if _NOT_SIGNIFICANT.search(masked):
