@@ -495,6 +495,38 @@ def load_heads(path: str | None = None) -> dict:
     }
 
 
+# Participles that say how a tool or service is made or delivered ("shared referral template", "automated
+# reminders"), unlike ones that report what happened to it ("missed appointments", "agreed plan", "written").
+_FORM_PARTICIPLES = frozenset(
+    {
+        "shared",
+        "personalised",
+        "personalized",
+        "individualised",
+        "automated",
+        "laminated",
+        "structured",
+        "embedded",
+        "revised",
+        "pooled",
+        "tailored",
+        "targeted",
+        "integrated",
+        "enhanced",
+        "extended",
+        "dedicated",
+        "supervised",
+        "guided",
+        "assisted",
+        "computerised",
+        "standardised",
+        "simplified",
+        "redesigned",
+        "co-produced",
+    }
+)
+# Modifiers that make a programme, course or board one for staff development or governance, not a care intervention.
+_STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
 _ANAPHORIC_DETERMINERS = frozenset({"the", "our", "this", "that", "first", "second", "next", "each", "every", "a"})
 _SPECIALTY_WORDS = frozenset(
     {
@@ -950,6 +982,9 @@ def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
         ):
             start -= 2  # "evidence and knowledge specialist", not "local authority and support workers"
             continue
+        if label == "INTERVENTION" and _form_participle(prev):
+            start -= 1  # how the thing is made is part of its name: "shared referral template"
+            continue
         if prev.pos_ not in _NOUNISH or prev.ent_type_ in _BLOCK_NER or prev.lower_ in _TRIM or prev.like_num:
             break
         if prev.pos_ == "PROPN" and not prev.is_upper and not prev.is_lower:
@@ -984,6 +1019,8 @@ def _of_tail(doc: Doc, head: Token, end: int) -> int:
 
 def _modifiers_ok(words: Span, head: Token, label: str, heads: dict, known: dict | None = None) -> bool:
     mods = [t for t in words if t.i < head.i and not t.is_punct]
+    if label == "INTERVENTION" and _STAFF_DEVELOPMENT & {t.lower_ for t in mods}:
+        return False  # "quality improvement programme", "leadership course": staff development, not care
     if label == "INTERVENTION" and known and any(t.i in known and known[t.i].end <= head.i for t in mods):
         return True  # a known concept naming what the thing is for: "4AT prompt", "inhaler technique review"
     if label == "ROLE" and head.i < words.end - 1:
@@ -993,10 +1030,16 @@ def _modifiers_ok(words: Span, head: Token, label: str, heads: dict, known: dict
     if label == "ROLE":
         return any(t.pos_ in ("NOUN", "PROPN") or t.lower_ in heads["role_adjectives"] for t in mods)
     return (
-        any(t.pos_ in ("NOUN", "PROPN") or t.text == "-" for t in words if t.i < head.i)
+        # A modifier that is itself a head noun is a noun the tagger read as an adjective ("referral template").
+        any(t.pos_ in ("NOUN", "PROPN") or t.text == "-" or t.norm_ in heads["labels"] for t in words if t.i < head.i)
         or label == "OUTCOME"
         and any(t.pos_ == "ADJ" for t in mods)
     )
+
+
+def _form_participle(token: Token) -> bool:
+    """A modifier that says how a tool or service is made or delivered: "shared", "automated", "structured"."""
+    return token.dep_ == "amod" and token.lower_ in _FORM_PARTICIPLES
 
 
 def _has_label(found: list[Span], token: Token, label: str) -> bool:

@@ -210,3 +210,38 @@ def test_system_names_and_topic_acronyms_are_not_orgs(extractor):
     orgs = {e.text for e in ex.entities if e.label == "ORG"}
     assert "Great North Care Record" not in orgs and "IG" not in orgs
     assert "Westbay NHS Trust" in orgs
+
+
+def test_service_change_heads_name_interventions(extractor):
+    # Clinics, reminders, templates, routes, visits, plans and models are changes to how care is delivered.
+    ex = extractor.extract(
+        _doc(
+            "The practice sent recall letters and added a self-referral route for physiotherapy. "
+            "Each patient received a personalised care plan and two home visits. "
+            "The service adopted a discharge-to-assess model and a falls register."
+        )
+    )
+    found = _labels(ex)
+    assert {
+        ("recall letters", "INTERVENTION"),
+        ("self-referral route", "INTERVENTION"),
+        ("personalised care plan", "INTERVENTION"),
+        ("home visits", "INTERVENTION"),
+        ("discharge-to-assess model", "INTERVENTION"),
+        ("falls register", "INTERVENTION"),
+    } <= found
+
+
+def test_form_participles_and_tagger_slips_stay_in_an_intervention(extractor):
+    # "shared" says what kind of template it is; "referral" before a noun is a noun the tagger read as an adjective.
+    ex = extractor.extract(_doc("The team introduced a shared handover template and a referral form on the wards."))
+    found = _labels(ex)
+    assert ("shared handover template", "INTERVENTION") in found
+    assert ("referral form", "INTERVENTION") in found
+
+
+def test_staff_development_programmes_are_not_interventions(extractor):
+    ex = extractor.extract(
+        _doc("She teaches the trust's quality improvement programme and a leadership course.", kind="profile")
+    )
+    assert not [e for e in ex.entities if e.label == "INTERVENTION"]
