@@ -184,16 +184,23 @@ class PolarityTagger:
         rest = _rest_of_sentence(doc, ent, sent, clause, offset, outcomes)
         if polarity == "improved" and rest and _NOT_SUSTAINED.search(rest):
             return "not_sustained"  # "was reduced, but the effect faded after six months"
-        if polarity in ("improved", "worsened") and rest and _NOT_SIGNIFICANT.search(rest):
+        # The rest speaks of this measure only when it names no subject or object of its own: "improved engagement
+        # but did not significantly reduce repetition" and "went up; the team believes better reporting accounts
+        # for this" are about something else.
+        rest_at = sent.end_char - len(rest)
+        other = bool(rest) and _speaks_of_other(doc, rest_at, sent.end_char)
+        insignificant = _NOT_SIGNIFICANT.search(rest) if rest else None
+        if (
+            polarity in ("improved", "worsened")
+            and insignificant is not None
+            and not _verb_with_object(doc, rest_at + insignificant.end())
+        ):
             return "no_change"  # "decreased slightly, but not significantly"
         if (
             polarity in ("improved", "worsened")
             and rest
-            and {polarity, classify(rest, "", direction, 0)}
-            == {
-                "improved",
-                "worsened",
-            }
+            and not other
+            and {polarity, classify(rest, "", direction, 0)} == {"improved", "worsened"}
         ):
             return "unclear"  # "improved at two sites but worsened at the third": mixed
         if polarity in ("improved", "worsened") and _hedges_this(after, ent, outcomes):
@@ -238,6 +245,37 @@ def _names_condition(ent: Span, gazetteer) -> bool:
         (concept := gazetteer.lookup(" ".join(words[i:j]))) is not None and concept.label == "CONDITION"
         for i in range(len(words))
         for j in range(i + 1, min(len(words), i + 4) + 1)
+    )
+
+
+# Subjects that say where the same measure moved ("but two sites fell back"), not what else moved.
+_PLACE_SUBJECT = re.compile(
+    r"(sites?|wards?|units?|practices?|homes?|groups?|areas?|teams?|hospitals?|schools?|trusts?|it|they|this|these|"
+    r"that|which|figure|figures|rate|rates|proportion|level|number)",
+    re.I,
+)
+
+
+def _speaks_of_other(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a stretch of text has a subject or direct object of its own, other than a place or a pronoun."""
+    span = doc.char_span(start_char, end_char, alignment_mode="contract")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.dep_ in ("nsubj", "nsubjpass") and not _PLACE_SUBJECT.fullmatch(tok.text):
+            return True
+        if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ != "significance":
+            return True
+    return False
+
+
+def _verb_with_object(doc: Doc, char: int) -> bool:
+    """Whether the first word from this offset is a verb with a noun object ("not significantly reduce repetition")."""
+    tok = next((t for t in doc if t.idx >= char and not t.is_space), None)
+    return (
+        tok is not None
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
     )
 
 

@@ -238,6 +238,15 @@ CASES = [
         "Length of stay",
         "improved",
     ),
+    # The rest of a sentence that names a subject or object of its own speaks of something else.
+    (
+        "Brief counselling improved attendance at follow-up but did not significantly reduce relapse.",
+        "attendance at follow-up",
+        "improved",
+    ),
+    ("Falls went up slightly; the team thinks better reporting explains part of this.", "Falls", "worsened"),
+    ("Group sessions raised attendance, but fewer people spoke up.", "attendance", "improved"),
+    ("Compliance improved at two sites, but the other wards got worse.", "Compliance", "unclear"),
 ]
 
 
