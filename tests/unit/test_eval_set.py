@@ -212,3 +212,16 @@ def test_training_corpus_shares_no_sentence_with_the_evaluation_set():
 def test_gold_mentions_prefers_longest_match():
     text = "Falls with harm fell, but falls overall did not."
     assert gold_mentions(text, ["falls", "Falls with harm"]) == [(0, 15, "Falls with harm"), (26, 31, "falls")]
+
+
+def test_second_annotator_file_covers_dev_documents_only():
+    """tests/data/eval/second-annotator.jsonl (the agreement study) annotates dev texts, never heldout ones."""
+    path = EVAL.parent / "second-annotator.jsonl"
+    by_id = {d["id"]: d for d in DOCS}
+    records = _load(path)
+    assert len(records) >= 10
+    for record in records:
+        assert by_id[record["id"]]["split"] == "dev"
+        text = by_id[record["id"]]["text"]
+        for ent in record["entities"]:
+            assert ent["label"] in LABELS and _whole_word(ent["text"]).search(text), (record["id"], ent)
