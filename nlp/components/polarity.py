@@ -37,7 +37,19 @@ _NO_CHANGE = re.compile(
     r"little or no (change|effect|difference)|no evidence (that|of)|(broadly|largely|roughly|very) similar|"
     r"(were|was) no different|not different|"
     r"unaffected|comparable|"
-    r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same)\b",
+    r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same|"
+    # Phrasal and passive negations: "did not go down", "did not shift", "were not reduced".
+    r"did not (shift|budge|go (up|down)|come (up|down)|get (better|worse))|"
+    r"(was|were|is|are|has been|have been|had been) not (reduced|improved|lowered|increased|changed|shortened|"
+    r"affected)|"
+    r"(did not|have not been able to|has not been able to|were not able to) (show|find|demonstrate|see) "
+    r"(an?|any) (\w+ )?(effect|difference|change|improvement|reduction|increase)|"
+    # A level that held: "stayed at 94%", "remained above ten hours", "9%, much as before".
+    r"(stayed|remained) at \d+|(stayed|remained) (above|below|over|under)|(much |just )?as before|"
+    r"the same (number|rate|level|proportion) as|"
+    r"neither \w+( \w+)? (had|showed|made) an? (\w+ )?(effect|difference|change|impact)|"
+    r"no (more|less) (frequent|common|likely)|no (higher|lower|longer|shorter) than|"
+    r"without (making|increasing|lengthening|worsening|affecting))\b",
     re.I,
 )
 _UNCLEAR = re.compile(
@@ -45,8 +57,10 @@ _UNCLEAR = re.compile(
     r"too (early|small|few) to|not (formally )?(measured|"
     r"known|yet)|could not be (measured|assessed|counted|judged|determined|evaluated)|"
     r"difficult to (count|measure|tell|assess)|"
-    r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|possibly|"
-    r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|weak evidence|"
+    r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|"
+    r"possibly(?! (because|due to|reflecting))|"
+    r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|(less|not) consistent|"
+    r"weak evidence|"
     r"whether any change|mixed|varied between|too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
     r"lower|prevent|help|shorten|cut)|(very )?low[- ](certainty|quality) evidence)\b",
     re.I,
@@ -89,7 +103,7 @@ _LOWER_BETTER = re.compile(
     r"conveyances|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
     r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
-    r"hypoglycaemia|infections?|drop-?outs?|anxious|distressed|depressed|breathless|lonely|leavers?|"
+    r"hypoglycaemia|hba1c|cholesterol|infections?|drop-?outs?|anxious|distressed|depressed|breathless|lonely|leavers?|"
     r"leaving|vacanc\w+|sickness|"
     # Symptoms and distress people would rather have less of.
     r"stress|hunger|thirst|agitation|aggression|violence|fatigue|nausea|vomiting|loneliness|isolation|burnout|"
@@ -121,9 +135,20 @@ _AFTER_HEDGE = re.compile(
     r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
     r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
     r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute|so few|too few|"
-    r"numbers were small|(could|may|might) (be|reflect) "
+    r"(could|may|might) (be|reflect) "
     r"(due to )?chance|by chance|coincidental|coincidence|differ(ed)? in (many|other|several|important) ways|"
-    r"confound\w*|not directly comparable|other factors)\b",
+    r"confound\w*|not directly comparable|other factors|"
+    # An effect that cannot be told apart from others.
+    r"(impossible|not possible|difficult|hard) to separate|(cannot|can't|could not) (separate|be sure|give|credit)|"
+    r"not (yet )?been tested)\b",
+    re.I,
+)
+# Weaknesses of the study or the data behind a result: they take back every result before them in the sentence,
+# whatever measures are named after them.
+_DESIGN_HEDGE = re.compile(
+    r"\b(no (comparison|control) (group|practice|site|area|ward|arm)s?|uncontrolled|"
+    r"(numbers|samples?|sample sizes?) (are|were|is|was) (very |too )?small|(may )?not be representative|"
+    r"varied widely|(period|follow-up) was (too )?short)\b",
     re.I,
 )
 _BACK_REFERENCE = re.compile(
@@ -203,7 +228,7 @@ class PolarityTagger:
             and {polarity, classify(rest, "", direction, 0)} == {"improved", "worsened"}
         ):
             return "unclear"  # "improved at two sites but worsened at the third": mixed
-        if polarity in ("improved", "worsened") and _hedges_this(after, ent, outcomes):
+        if polarity in ("improved", "worsened") and (_hedges_this(after, ent, outcomes) or _DESIGN_HEDGE.search(after)):
             return "unclear"
         if polarity in ("improved", "worsened") and sent.end < len(doc):
             # "... reported lower distress. Because staff chose whether to attend, it is not possible to say that

@@ -246,7 +246,35 @@ CASES = [
     ),
     ("Falls went up slightly; the team thinks better reporting explains part of this.", "Falls", "worsened"),
     ("Group sessions raised attendance, but fewer people spoke up.", "attendance", "improved"),
-    ("Compliance improved at two sites, but the other wards got worse.", "Compliance", "unclear"),
+    (
+        "Compliance improved at two sites, but the other wards got worse.",
+        "Compliance",
+        "unclear",
+    ),  # Negations that are phrasal or passive, levels that held, explanations that are not hedges, and weak designs.
+    ("Length of stay did not go down after the change.", "Length of stay", "no_change"),
+    ("Referral-to-treatment times did not shift over the year.", "Referral-to-treatment times", "no_change"),
+    ("Cancelled clinics were not reduced by the new rota.", "Cancelled clinics", "no_change"),
+    ("The pilot did not show any effect on emergency admissions.", "emergency admissions", "no_change"),
+    ("Hand hygiene compliance stayed at 97% all year.", "Hand hygiene compliance", "no_change"),
+    ("Time in the department remained above six hours.", "Time in the department", "no_change"),
+    ("Neither model had a measurable effect on readmissions.", "readmissions", "no_change"),
+    ("Pressure ulcers were no more common on the pilot ward.", "Pressure ulcers", "no_change"),
+    ("The new rota cut agency spend without making handover times any longer.", "handover times", "no_change"),
+    ("Self-harm incidents rose, possibly because staff reported more.", "Self-harm incidents", "worsened"),
+    ("The effect on quality of life was less consistent across trials.", "quality of life", "unclear"),
+    (
+        "Readmissions fell by a fifth, although it is impossible to separate the effect of the pathway from the new "
+        "discharge team.",
+        "Readmissions",
+        "unclear",
+    ),
+    (
+        "Staff wellbeing scores improved, but there was no comparison group and many staff did not reply.",
+        "Staff wellbeing scores",
+        "unclear",
+    ),
+    ("HbA1c fell by 5 mmol/mol on average.", "HbA1c", "improved"),
+    ("Pain scores improved, but the sample was small and follow-up was short.", "Pain scores", "unclear"),
 ]
 
 
