@@ -166,6 +166,25 @@ CASES = [
         "Rates of catheter-associated urinary tract infection fell by a third.",
         [("Rates of catheter-associated urinary tract infection", "OUTCOME")],
     ),
+    # Tests, procedures and services named by the vocabularies rather than by a head noun.
+    (
+        "The registrar took a blood gas and arranged a CT scan before the emergency laparotomy.",
+        [
+            ("registrar", "ROLE"),
+            ("blood gas", "INTERVENTION"),
+            ("CT scan", "INTERVENTION"),
+            ("emergency laparotomy", "INTERVENTION"),
+        ],
+    ),
+    (
+        "People with motor neurone disease often live with constipation and breathlessness.",
+        [("motor neurone disease", "CONDITION"), ("constipation", "CONDITION"), ("breathlessness", "CONDITION")],
+    ),
+    ("Each school now has a mental health support team.", [("mental health support team", "SETTING")]),
+    (
+        "A single point of access replaced six separate phone numbers.",
+        [("single point of access", "INTERVENTION")],
+    ),
 ]
 
 
