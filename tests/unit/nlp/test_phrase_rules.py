@@ -213,12 +213,13 @@ def test_system_names_and_topic_acronyms_are_not_orgs(extractor):
 
 
 def test_service_change_heads_name_interventions(extractor):
-    # Clinics, reminders, templates, routes, visits, plans and models are changes to how care is delivered.
+    # Clinics, reminders, templates, routes, visits, plans, models and support are changes to how care is delivered.
     ex = extractor.extract(
         _doc(
             "The practice sent recall letters and added a self-referral route for physiotherapy. "
             "Each patient received a personalised care plan and two home visits. "
-            "The service adopted a discharge-to-assess model and a falls register."
+            "The service adopted a discharge-to-assess model and a falls register. "
+            "Families were offered post-diagnostic support."
         )
     )
     found = _labels(ex)
@@ -229,6 +230,7 @@ def test_service_change_heads_name_interventions(extractor):
         ("home visits", "INTERVENTION"),
         ("discharge-to-assess model", "INTERVENTION"),
         ("falls register", "INTERVENTION"),
+        ("post-diagnostic support", "INTERVENTION"),
     } <= found
 
 
