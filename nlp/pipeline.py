@@ -20,14 +20,16 @@ def load_config(path: str | Path | None = None) -> Config:
     return Config().from_disk(path or CONFIG_PATH)
 
 
-def build_pipeline(path: str | Path | None = None) -> Language:
-    """A fresh pipeline as the config describes it."""
+def build_pipeline(path: str | Path | None = None, skip: tuple[str, ...] = ()) -> Language:
+    """A fresh pipeline as the config describes it, without the components named in skip."""
     config = load_config(path)
     base = config["base"]
     nlp = spacy.load(base["model"], exclude=list(base.get("disable", [])))
     if base.get("split_author_initials", False):
         nlp.tokenizer = InitialSplitTokenizer(nlp.tokenizer)
     for name in config["pipeline"]["components"]:
+        if name in skip:
+            continue
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
         nlp.add_pipe(factory, name=name, config=settings)

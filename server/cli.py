@@ -87,11 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
     # Each layer owns its commands; imported here so `kmob --help` lists them all.
     from nlp.commands import register as register_nlp
+    from nlp.training.commands import register as register_training
     from server.assets import register as register_assets
     from server.commands import register as register_keys
     from server.ingest.commands import register as register_ingest
 
-    return [register_assets, register_nlp, register_ingest, register_keys]
+    return [register_assets, register_nlp, register_training, register_ingest, register_keys]
 
 
 def main(argv: list[str] | None = None) -> int:

