@@ -1,12 +1,10 @@
-"""A learned second look at the rule-made concept spans: keep or drop each one, and where it starts and ends.
+"""A learned second look at the rule-made concept spans: where each starts and ends, and what they missed.
 
 The rules find most concept mentions but often disagree with annotators about a phrase's extent ("reduce
-unplanned hospital admissions", "Observed compliance with the checklist sign-in") and keep some mentions
-annotators leave out. Three small linear models trained on the annotated corpus (nlp/training/corpus) make
-those calls from the words, tags and dependencies around each span:
-
-- keep: is this span a mention at all (a score below the threshold drops it);
-- left / right: among the boundaries within WINDOW tokens of the rule's, which one the span should have.
+unplanned hospital admissions", "Observed compliance with the checklist sign-in"). Two small linear models
+trained on the annotated corpus (nlp/training/corpus) choose, among the boundaries within WINDOW tokens of
+the rule's, the start and the end the span should have, from the words, tags and dependencies around it. A
+third (nlp.span_proposals) labels noun phrases no entity covers.
 
 The features are plain strings and the weights a JSON file, so a model is small, readable and diffable.
 """
@@ -24,27 +22,24 @@ from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates, labelled
 from nlp.span_proposals import features as proposal_features
 
 WINDOW = 3  # how many tokens a boundary may move either way
-PARTS = ("keep", "left", "right", "propose")
+PARTS = ("left", "right", "propose")
 
 
 @dataclass(frozen=True)
 class ReviewModel:
     """Weights of the three models and how they are applied.
 
-    `labels` are the labels whose spans the keep model may drop; `rebound_labels` those whose boundaries may
-    move, and only when the best boundary outscores the rule's by `margin`. `propose_labels` are the labels
-    the proposal model (nlp.span_proposals) may add where no entity is, when a label outscores none by
-    `propose_margin`.
+    `rebound_labels` are the labels whose boundaries may move, only when the best boundary outscores the rule's
+    by `margin`; `propose_labels` the labels the proposal model may add where no entity is, when a label
+    outscores none by `propose_margin`.
     """
 
     weights: dict[str, dict[str, float]]
-    labels: frozenset[str]
     rebound_labels: frozenset[str]
-    threshold: float
     margin: float
+    propose_labels: frozenset[str]
+    propose_margin: float
     trained_on: str
-    propose_labels: frozenset[str] = frozenset()
-    propose_margin: float = 0.0
 
     @classmethod
     def load(cls, path: Path) -> ReviewModel:
@@ -52,22 +47,18 @@ class ReviewModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(
             weights=data["weights"],
-            labels=frozenset(data["labels"]),
             rebound_labels=frozenset(data["rebound_labels"]),
-            threshold=data["threshold"],
             margin=data["margin"],
-            trained_on=data.get("trained_on", ""),
-            propose_labels=frozenset(data.get("propose_labels", ())),
-            propose_margin=data.get("propose_margin", 0.0),
+            propose_labels=frozenset(data["propose_labels"]),
+            propose_margin=data["propose_margin"],
+            trained_on=data["trained_on"],
         )
 
     def save(self, path: Path) -> None:
         """Write the model as JSON, features sorted so that retraining gives a readable diff."""
         path.parent.mkdir(parents=True, exist_ok=True)
         data = {
-            "labels": sorted(self.labels),
             "rebound_labels": sorted(self.rebound_labels),
-            "threshold": self.threshold,
             "margin": self.margin,
             "propose_labels": sorted(self.propose_labels),
             "propose_margin": self.propose_margin,
@@ -89,34 +80,6 @@ def _both(label: str, feature: str) -> list[str]:
 
 def _word(token) -> list[str]:
     return [f"w={token.lower_}", f"pos={token.pos_}", f"dep={token.dep_}"]
-
-
-def keep_features(doc: Doc, span: Span) -> list[str]:
-    """What the keep model sees of one span."""
-    label = span.label_
-    head = span.root
-    sent = span.sent
-    before = doc[span.start - 1] if span.start > sent.start else None
-    after = doc[span.end] if span.end < sent.end else None
-    raw = [
-        "bias",
-        "vocabulary" if span.kb_id_ else "free",
-        f"len={min(len(span), 5)}",
-        f"text={span.text.lower()}",
-        f"head={head.lemma_.lower()}",
-        f"head.pos={head.pos_}",
-        f"head.dep={head.dep_}",
-        f"governor={head.head.lemma_.lower()}",
-        f"governor.pos={head.head.pos_}",
-        f"first={span[0].lower_}",
-        f"last={span[-1].lower_}",
-        f"before={before.lower_ if before is not None else '<s>'}",
-        f"after={after.lower_ if after is not None else '</s>'}",
-        f"upper={span.text.isupper()}",
-        f"sentence.number={any(t.like_num for t in sent)}",
-        f"sentence.start={span.start == sent.start}",
-    ]
-    return [f for r in raw for f in _both(label, r)]
 
 
 def left_features(doc: Doc, span: Span, start: int) -> list[str]:
@@ -158,24 +121,18 @@ def right_candidates(span: Span, start: int) -> list[int]:
 
 
 def review(doc: Doc, model: ReviewModel) -> list[Span]:
-    """The document's entities after the review: reviewed labels kept or dropped and re-bounded.
+    """The document's entities after the review: reviewed labels re-bounded, then proposals added.
 
     A moved boundary never takes tokens of another entity: the span then keeps the rule's boundaries.
     """
-    reviewed_labels = model.labels | model.rebound_labels
-    others = [e for e in doc.ents if e.label_ not in reviewed_labels]
+    others = [e for e in doc.ents if e.label_ not in model.rebound_labels]
     taken = {i for e in others for i in range(e.start, e.end)}
-    kept = [
-        s
-        for s in doc.ents
-        if s.label_ in reviewed_labels
-        and (s.label_ not in model.labels or model.score("keep", keep_features(doc, s)) >= model.threshold)
-    ]
-    neighbours = {i for s in kept for i in range(s.start, s.end)}
+    reviewed = [e for e in doc.ents if e.label_ in model.rebound_labels]
+    neighbours = {i for s in reviewed for i in range(s.start, s.end)}
     result = list(others)
-    for span in kept:
+    for span in reviewed:
         own = set(range(span.start, span.end))
-        start, end = rebound(doc, span, model) if span.label_ in model.rebound_labels else (span.start, span.end)
+        start, end = rebound(doc, span, model)
         if set(range(start, end)) - own & (taken | neighbours):
             start, end = span.start, span.end
         # The vocabulary link stays when the span only grew around its vocabulary match.
