@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     extract.add_argument("paths", nargs="+", metavar="PATH")
     extract.add_argument("--kind", choices=KINDS, default="auto")
     extract.add_argument("--format", choices=("json",), default="json")
-    extract.set_defaults(func=run_extract)
+    extract.set_defaults(handler=run_extract)
     evaluate = subparsers.add_parser("evaluate", help="score extraction on the evaluation set")
     evaluate.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
     evaluate.add_argument("--data", type=Path, default=None, help="evaluation set (JSONL)")
@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also list gold outcomes whose polarity the rules get wrong on the gold span (dev or training data only)",
     )
-    evaluate.set_defaults(func=run_evaluate)
+    evaluate.set_defaults(handler=run_evaluate)
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kmob")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
-    return args.func(args)
+    return args.handler(args)
 
 
 if __name__ == "__main__":

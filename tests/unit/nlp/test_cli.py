@@ -1,4 +1,4 @@
-"""The `extract` CLI contract, run as a subprocess."""
+"""The `extract` CLI contract, run as a subprocess through the installed `kmob` console script."""
 
 import json
 import subprocess
@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def _run(*args):
     return subprocess.run(
-        [sys.executable, "-m", "nlp.commands", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [str(Path(sys.executable).parent / "kmob"), *args], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
 
 
