@@ -16,10 +16,12 @@ if not Doc.has_extension("outcome"):
 
 # Order matters: a fade or a null result outranks the change words that usually sit beside it.
 _NOT_SUSTAINED = re.compile(
-    r"\b(not (been )?(sustained|maintained)|returned to (the )?baseline|fell back|slipped back|"
-    r"drifted back|reverted|gains were lost|was lost|were lost|did not last|not held|"
-    r"unsustained|short-lived|crept back|faded|fade|wore off|waned|tailed off|petered out|dropped back|"
-    r"went back (up|down)|lost momentum|(to|at) ((its|their|the) )?(old|previous|original|earlier|former|baseline|"
+    r"\b(not (been )?(sustained|maintained)|returned to (the )?baseline|"
+    # "came back" and "went back" are too often literal ("few forms came back") to count without a direction.
+    r"(fell|fallen|falling|slipped|slipping|drifted|drifting|dropped|dropping|crept|creeping|climbed|climbing) back|"
+    r"(went|gone) back (up|down)|reverted|gains were lost|was lost|were lost|did not last|not held|"
+    r"unsustained|short-lived|faded|fade|wore off|waned|tailed off|petered out|lost momentum|"
+    r"(to|at) ((its|their|the) )?(old|previous|original|earlier|former|baseline|"
     r"pre-\w+) levels?|(declined|deteriorated|worsened|slipped) again|back to where|"
     r"then (declined|fell|dropped|worsened|rose again|deteriorated))\b",
     re.I,
@@ -165,6 +167,13 @@ _PROCESS = re.compile(
 )
 # "long lies of more than an hour", "fewer than five visits": a threshold inside the measure, not a change.
 _THRESHOLD = re.compile(r"\b(more|less|fewer) than (an? |one |two |three |four |five |six |ten |\d)", re.I)
+_REVERSAL = re.compile(r"\b(again|back)\b", re.I)
+# The subject of a fade in the next sentence that points back at a result: a word for results in general, or a
+# measure word that the mention itself uses ("the DNA rate ... the rate climbed back").
+_RESULT_ANAPHOR = re.compile(r"\b(the|this|that) (gains?|improvements?|effect|benefit)\b", re.I)
+_MEASURE_ANAPHOR = re.compile(
+    r"\b(?:the|this|that) (rate|proportion|percentage|figure|number|level|score|time)\b", re.I
+)
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
@@ -209,6 +218,8 @@ class PolarityTagger:
         rest = _rest_of_sentence(doc, ent, sent, clause, offset, outcomes)
         if polarity == "improved" and rest and _NOT_SUSTAINED.search(rest):
             return "not_sustained"  # "was reduced, but the effect faded after six months"
+        if polarity == "improved" and _faded_next(doc, ent, outcomes):
+            return "not_sustained"  # "The DNA rate fell to 7%. When the reminders stopped, the rate climbed back."
         # The rest speaks of this measure only when it names no subject or object of its own: "improved engagement
         # but did not significantly reduce repetition" and "went up; the team believes better reporting accounts
         # for this" are about something else.
@@ -227,7 +238,9 @@ class PolarityTagger:
             and not other
             and {polarity, classify(rest, "", direction, 0)} == {"improved", "worsened"}
         ):
-            return "unclear"  # "improved at two sites but worsened at the third": mixed
+            # "fell to 1.3, but it rose again to 3.6": a move back the other way is a fade; otherwise it is mixed
+            # ("improved at two sites but worsened at the third").
+            return "not_sustained" if _REVERSAL.search(rest) else "unclear"
         if polarity in ("improved", "worsened") and (_hedges_this(after, ent, outcomes) or _DESIGN_HEDGE.search(after)):
             return "unclear"
         if polarity in ("improved", "worsened") and sent.end < len(doc):
@@ -275,10 +288,25 @@ def _names_condition(ent: Span, gazetteer) -> bool:
 
 # Subjects that say where the same measure moved ("but two sites fell back"), not what else moved.
 _PLACE_SUBJECT = re.compile(
-    r"(sites?|wards?|units?|practices?|homes?|groups?|areas?|teams?|hospitals?|schools?|trusts?|it|they|this|these|"
+    r"(sites?|wards?|units?|practices?|homes?|groups?|areas?|hospitals?|schools?|trusts?|it|they|this|these|"
     r"that|which|figure|figures|rate|rates|proportion|level|number)",
     re.I,
 )
+
+
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "pcomp"})
+
+
+def _in_subordinate(tok, span: Span) -> bool:
+    """Whether a word sits in a clause subordinate to the main verb of this stretch of text."""
+    chain = []
+    head = tok.head
+    while span.start <= head.i < span.end:
+        chain.append(head)
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return any(h.dep_ in _SUBORDINATE for h in chain[:-1])
 
 
 def _speaks_of_other(doc: Doc, start_char: int, end_char: int) -> bool:
@@ -287,6 +315,8 @@ def _speaks_of_other(doc: Doc, start_char: int, end_char: int) -> bool:
     if span is None:
         return False
     for tok in span:
+        if _in_subordinate(tok, span):
+            continue  # "rose again after new doctors arrived": a subordinate clause's subject is background
         if tok.dep_ in ("nsubj", "nsubjpass") and not _PLACE_SUBJECT.fullmatch(tok.text):
             return True
         if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ != "significance":
@@ -405,6 +435,29 @@ def _clause(doc: Doc, ent: Span, sent: Span) -> tuple[str, int]:
         elif match.start() >= rel_end:
             return text[cut_left : match.start()], rel_start - cut_left
     return text[cut_left:], rel_start - cut_left
+
+
+def _faded_next(doc: Doc, ent: Span, outcomes: list[Span]) -> bool:
+    """Whether the next sentence says this result faded, naming it by a word that points back at it."""
+    sent = ent.sent
+    if sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end].sent
+    fade = _NOT_SUSTAINED.search(nxt.text)
+    if fade is None:
+        return False
+    before = nxt.text[: fade.start()]
+    # This mention's own result: the text from it up to the next measure named in its sentence.
+    stop = min((o.start_char for o in outcomes if ent.end_char <= o.start_char < sent.end_char), default=sent.end_char)
+    own = doc.text[ent.start_char : stop]
+    fits = bool(_RESULT_ANAPHOR.search(before))
+    for match in _MEASURE_ANAPHOR.finditer(before):
+        word = match.group(1).lower()
+        in_mention = word in ent.text.lower().split()
+        fits = fits or in_mention or (word in ("proportion", "percentage") and "%" in own)
+    # A fade sentence that names a measure itself gives that mention the fade (and leaves this one improved).
+    named = any(o.start >= nxt.start and o.end <= nxt.end for o in outcomes)
+    return fits and not named
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:

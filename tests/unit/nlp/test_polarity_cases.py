@@ -250,7 +250,8 @@ CASES = [
         "Compliance improved at two sites, but the other wards got worse.",
         "Compliance",
         "unclear",
-    ),  # Negations that are phrasal or passive, levels that held, explanations that are not hedges, and weak designs.
+    ),
+    # Negations that are phrasal or passive, levels that held, explanations that are not hedges, and weak designs.
     ("Length of stay did not go down after the change.", "Length of stay", "no_change"),
     ("Referral-to-treatment times did not shift over the year.", "Referral-to-treatment times", "no_change"),
     ("Cancelled clinics were not reduced by the new rota.", "Cancelled clinics", "no_change"),
@@ -274,7 +275,39 @@ CASES = [
         "unclear",
     ),
     ("HbA1c fell by 5 mmol/mol on average.", "HbA1c", "improved"),
-    ("Pain scores improved, but the sample was small and follow-up was short.", "Pain scores", "unclear"),
+    (
+        "Pain scores improved, but the sample was small and follow-up was short.",
+        "Pain scores",
+        "unclear",
+    ),
+    # Fades: a move back the other way later in the sentence, or in the next one about "the rate" or "the proportion".
+    (
+        "Wound infections fell to 2% in the spring, but they rose again to 6% after the new surgeons started.",
+        "Wound infections",
+        "not_sustained",
+    ),
+    ("Screening rates reached 90% in May but had fallen back to 70% by October.", "Screening rates", "not_sustained"),
+    (
+        "The DNA rate fell to 6% once texts were sent. When the texts stopped, the rate climbed back to 11%.",
+        "DNA rate",
+        "not_sustained",
+    ),
+    (
+        "Discharges before noon reached 40%. Over the summer the proportion slipped back to 25%.",
+        "Discharges before noon",
+        "not_sustained",
+    ),
+    (
+        "Discharges before noon reached 40%, and length of stay fell by a day. Over the summer the proportion slipped "
+        "back to 25%.",
+        "length of stay",
+        "improved",
+    ),
+    (
+        "Parent satisfaction looked better, but so few forms came back that we cannot judge it.",
+        "Parent satisfaction",
+        "unclear",
+    ),
 ]
 
 
