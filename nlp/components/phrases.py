@@ -660,6 +660,21 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
         if any(s.start < start or s.end > end for s in clash) or any(s.start == start and s.end == end for s in clash):
             continue
         spans.append(Span(doc, start, end, label=label, kb_id=""))
+    spans.extend(_participle_extensions(doc, found))
+    return spans
+
+
+def _participle_extensions(doc: Doc, found: list[Span]) -> list[Span]:
+    """Vocabulary interventions with the participle before them that says how they are delivered ("guided online
+    CBT", "structured deprescribing", "laminated checklist"): the parse often misreads the participle as a verb."""
+    spans = []
+    for span in found:
+        start = span.start
+        if span.label_ != "INTERVENTION" or start == 0:
+            continue
+        prev = doc[start - 1]
+        if prev.lower_ in _FORM_PARTICIPLES and prev.tag_ in ("VBN", "VBD", "JJ") and not prev.is_sent_end:
+            spans.append(Span(doc, start - 1, span.end, label="INTERVENTION", kb_id=span.kb_id_))
     return spans
 
 

@@ -247,3 +247,11 @@ def test_staff_development_programmes_are_not_interventions(extractor):
         _doc("She teaches the trust's quality improvement programme and a leadership course.", kind="profile")
     )
     assert not [e for e in ex.entities if e.label == "INTERVENTION"]
+
+
+def test_a_delivery_participle_joins_a_known_intervention(extractor):
+    # The parser often reads "guided" as a verb; the participle still says which kind of CBT is meant.
+    ex = extractor.extract(
+        _doc("Young people on the waiting list were offered guided online CBT and structured exercise.")
+    )
+    assert ("guided online CBT", "INTERVENTION") in _labels(ex)
