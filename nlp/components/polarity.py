@@ -49,6 +49,7 @@ _NO_CHANGE = re.compile(
     # A level that held: "stayed at 94%", "remained above ten hours", "9%, much as before".
     r"(stayed|remained) at \d+|(stayed|remained) (above|below|over|under)|(much |just )?as before|"
     r"the same (number|rate|level|proportion) as|"
+    r"(could|may|might) easily be (due to )?chance|"
     r"neither \w+( \w+)? (had|showed|made) an? (\w+ )?(effect|difference|change|impact)|"
     r"no (more|less) (frequent|common|likely)|no (higher|lower|longer|shorter) than|"
     r"without (making|increasing|lengthening|worsening|affecting))\b",
@@ -56,7 +57,7 @@ _NO_CHANGE = re.compile(
 )
 _UNCLEAR = re.compile(
     r"\b(could not show|cannot show|unable to show|could not demonstrate|unclear|uncertain|less certain|"
-    r"too (early|small|few) to|not (formally )?(measured|"
+    r"too (early|small|few) to|not enough to (say|tell|judge|conclude|draw)|not (formally )?(measured|"
     r"known|yet)|could not be (measured|assessed|counted|judged|determined|evaluated)|"
     r"difficult to (count|measure|tell|assess)|"
     r"inconclusive|insufficient (data|evidence)|may have|might have|appeared to|"
@@ -84,12 +85,23 @@ _GOVERNING_HEDGE = re.compile(
 _FROM_TO = re.compile(
     r"\bfrom (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:\w+ )?to (\d[\d,]*(?:\.\d+)?)"
 )
-_BETTER = re.compile(r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging)\b", re.I)
+# "started at 58% and settled at around 35%": a first and a last reading, the direction between them.
+_START_END = re.compile(
+    r"\b(?:started|began|stood|was) at (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?[^.;]{0,40}?\b"
+    r"(?:settled|ended|finished|levelled off|plateaued|stood|stabilised) (?:at|around) (?:about |around |roughly )?"
+    r"(\d[\d,]*(?:\.\d+)?)"
+)
+# "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
+_BETTER = re.compile(
+    r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging|"
+    r"(has been|have been|was|were) (sustained|maintained) (at|for))\b",
+    re.I,
+)
 # Present-tense forms ("lowers", "halves", "doubles") are how evidence summaries state a finding.
 _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|drops|decreased|"
     r"decrease|decreases|declined|decline|declines|lower|lowers|lowered|cut|cuts|halved|halves|shorter|shortened|"
-    r"shortens|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases)\b",
+    r"shortens|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases|eliminated|eradicated)\b",
     re.I,
 )
 _UP = re.compile(
@@ -149,7 +161,8 @@ _AFTER_HEDGE = re.compile(
 # whatever measures are named after them.
 _DESIGN_HEDGE = re.compile(
     r"\b(no (comparison|control) (group|practice|site|area|ward|arm)s?|uncontrolled|"
-    r"(numbers|samples?|sample sizes?) (are|were|is|was) (very |too )?small|(may )?not be representative|"
+    r"(numbers|samples?|sample sizes?|pilot|survey) (are|were|is|was) (very |too |all )?small|"
+    r"(may )?not be representative|"
     r"varied widely|(period|follow-up) was (too )?short)\b",
     re.I,
 )
@@ -166,7 +179,19 @@ _PROCESS = re.compile(
     r"screened|assessed|reviewed|vaccinated|treated|seen|offered|given|received|receiving"
 )
 # "long lies of more than an hour", "fewer than five visits": a threshold inside the measure, not a change.
-_THRESHOLD = re.compile(r"\b(more|less|fewer) than (an? |one |two |three |four |five |six |ten |\d)", re.I)
+# "more than halved" is a bigger fall, not a rise.
+_THRESHOLD = re.compile(
+    r"\b(more|less|fewer) than (an? |one |two |three |four |five |six |ten |\d)|\b(more|less) than "
+    r"(?=(halved|doubled|tripled|trebled)\b)",
+    re.I,
+)
+# "fell at two homes and rose at the other three": moves both ways across places is a mixed result.
+_AT_PLACE = (
+    r"(?: \w+){0,2} (?:at|in|on|across|for) (?:the )?(?:\w+ ){0,2}(?:sites?|wards?|homes?|practices?|units?|areas?|"
+    r"hospitals?|teams?|schools?|trusts?|others?|rest|one|two|three|four|five)\b"
+)
+_DOWN_AT = re.compile(r"\b(fell|fallen|dropped|decreased|declined|reduced|dipped)" + _AT_PLACE, re.I)
+_UP_AT = re.compile(r"\b(rose|risen|increased|climbed|grew|went up)" + _AT_PLACE, re.I)
 _REVERSAL = re.compile(r"\b(again|back)\b", re.I)
 # The subject of a fade in the next sentence that points back at a result: a word for results in general, or a
 # measure word that the mention itself uses ("the DNA rate ... the rate climbed back").
@@ -176,7 +201,10 @@ _MEASURE_ANAPHOR = re.compile(
 )
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(
-    r";|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bhowever\b|, and (?=\w+ \w+ (was|were|"
+    # "a small but significant fall" joins two words about one result.
+    r";|\bwhile\b|\bwhereas\b|(?<!small )(?<!modest )(?<!slight )\bbut\b"
+    r"(?! (significant|important|real|measurable|steady|consistent|noticeable|definite|clear)\b)|"
+    r"\balthough\b|\bhowever\b|, and (?=(\w+ ){2,3}(was|were|"
     r"did|rose|fell|improved|had))",
     re.I,
 )
@@ -214,8 +242,16 @@ class PolarityTagger:
         if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
             return "not_sustained"  # "increased at first but then fell back"
         direction = self._direction(ent)
-        polarity = classify(clause, ent.text, direction, offset)
+        polarity = classify(clause, ent.text, direction, offset, none="")
         rest = _rest_of_sentence(doc, ent, sent, clause, offset, outcomes)
+        rest_at = sent.end_char - len(rest)
+        other = bool(rest) and _speaks_of_other(doc, rest_at, sent.end_char)
+        if not polarity:
+            # A reading with no verdict of its own takes the one after it: "was 41%, against 38% at baseline; with
+            # so few births this is no real change".
+            return classify(rest, "", direction, 0) if rest and not other else "unclear"
+        if polarity in ("improved", "worsened") and _DOWN_AT.search(clause) and _UP_AT.search(clause):
+            return "unclear"
         if polarity == "improved" and rest and _NOT_SUSTAINED.search(rest):
             return "not_sustained"  # "was reduced, but the effect faded after six months"
         if polarity == "improved" and _faded_next(doc, ent, outcomes):
@@ -223,8 +259,6 @@ class PolarityTagger:
         # The rest speaks of this measure only when it names no subject or object of its own: "improved engagement
         # but did not significantly reduce repetition" and "went up; the team believes better reporting accounts
         # for this" are about something else.
-        rest_at = sent.end_char - len(rest)
-        other = bool(rest) and _speaks_of_other(doc, rest_at, sent.end_char)
         insignificant = _NOT_SIGNIFICANT.search(rest) if rest else None
         if (
             polarity in ("improved", "worsened")
@@ -315,8 +349,10 @@ def _speaks_of_other(doc: Doc, start_char: int, end_char: int) -> bool:
     if span is None:
         return False
     for tok in span:
-        if _in_subordinate(tok, span):
-            continue  # "rose again after new doctors arrived": a subordinate clause's subject is background
+        if _in_subordinate(tok, span) or not span.start <= tok.head.i < span.end:
+            # "rose again after new doctors arrived": a subordinate clause's subject is background; "showed a modest
+            # but significant improvement": an object of a verb before the stretch belongs to the clause before.
+            continue
         if tok.dep_ in ("nsubj", "nsubjpass") and not _PLACE_SUBJECT.fullmatch(tok.text):
             return True
         if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ != "significance":
@@ -353,11 +389,12 @@ def _rest_of_sentence(doc: Doc, ent: Span, sent: Span, clause: str, offset: int,
     return doc.text[clause_end : sent.end_char]
 
 
-def classify(clause: str, outcome_text: str, direction: str, at: int | None = None) -> str:
+def classify(clause: str, outcome_text: str, direction: str, at: int | None = None, none: str = "unclear") -> str:
     """Polarity of a clause about one outcome whose better direction is "lower" or "higher".
 
     A fade anywhere in the clause wins; otherwise the cue nearest the measure decides, so "did not fall and
-    inpatient falls rose" reads each measure with its own verb. Hedges reach twice as far as other cues.
+    inpatient falls rose" reads each measure with its own verb. Hedges reach twice as far as other cues. A clause
+    with no cue at all gives `none`.
     """
     if at is None or clause[at : at + len(outcome_text)] != outcome_text:
         at = clause.find(outcome_text)
@@ -391,12 +428,12 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         for match in pattern.finditer(masked):
             reach = distance(match) / (2 if kind == "unclear" else 1)
             cues.append((reach, rank, kind))
-    for match in _FROM_TO.finditer(masked):
+    for match in (*_FROM_TO.finditer(masked), *_START_END.finditer(masked)):
         before, after = (float(n.replace(",", "")) for n in match.groups())
         if before != after:
             cues.append((distance(match), 3 if after < before else 4, "down" if after < before else "up"))
     if not cues:
-        return "unclear"
+        return none
     kind = min(cues)[2]
     if kind in ("no_change", "unclear", "worsened"):
         return kind
