@@ -9,6 +9,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.components.measures import refine_measures
 from nlp.components.phrases import (
     RESULT_LEMMAS,
     head_phrases,
@@ -126,6 +127,9 @@ class ConceptMatcher:
             found.extend(method_phrases(doc, found))
             found.extend(head_phrases(doc, found))
             found.extend(role_extensions(doc, found))
+        if self.dependency_outcomes:
+            # Measure extents last, once every rule has proposed its spans: intervals, time windows, scope phrases.
+            found = refine_measures(doc, found)
         domain = filter_spans([_without_statistic(s) for s in found])
         taken = set()
         for span in domain:
