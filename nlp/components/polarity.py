@@ -47,7 +47,8 @@ _NO_CHANGE = re.compile(
     r"(did not|have not been able to|has not been able to|were not able to) (show|find|demonstrate|see) "
     r"(an?|any) (\w+ )?(effect|difference|change|improvement|reduction|increase)|"
     # A level that held: "stayed at 94%", "remained above ten hours", "9%, much as before".
-    r"(stayed|remained) at \d+|(stayed|remained) (above|below|over|under)|(much |just )?as before|"
+    r"held (steady|stable|constant|level)|(stayed|remained) (steady|constant)|(stayed|remained) at \d+|"
+    r"(stayed|remained) (above|below|over|under)|(much |just )?as before|"
     r"the same (number|rate|level|proportion) as|"
     r"(could|may|might) easily be (due to )?chance|"
     r"neither \w+( \w+)? (had|showed|made) an? (\w+ )?(effect|difference|change|impact)|"
@@ -114,7 +115,7 @@ _LOWER_BETTER = re.compile(
     r"\b(time|times|wait|waits|waiting|delay|delays|falls?|harm|incidence|mortality|deaths?|"
     r"admissions?|readmissions?|length|infections?|ulcers?|errors?|incidents?|turnover|"
     r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dna|amputations|"
-    r"conveyances|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
+    r"conveyances?|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
     r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
     r"hypoglycaemia|hba1c|cholesterol|infections?|drop-?outs?|anxious|distressed|depressed|breathless|lonely|leavers?|"
@@ -125,7 +126,11 @@ _LOWER_BETTER = re.compile(
     # Things that should not have happened: waste, repeats, failures and care given in error.
     r"inappropriate|unnecessary|avoidable|duplicate[ds]?|duplication|missed|omitted|omissions?|cancelled|"
     r"cancellations?|repeat|repeated|unplanned|late|overuse|misclassification|misdiagnos[ei]s|failed|failures?|"
-    r"wasted|waste|lost|long(?!-)|re-?contacts?|re-?attend\w*|re-?referrals?|"
+    r"wasted|waste|lost|long(?!-)|re-?contacts?|re-?attend\w*|re-?referrals?|return visits|returns to|"
+    # Restrictive practice and harms of treatment or birth.
+    r"restrictive|tranquillisation|overtime|tears|catheter use|"
+    # Services are asked to cut routine follow-ups and agency staffing.
+    r"follow-up appointments|follow-ups|agency|"
     # Demand on a service, polypharmacy and the carbon cost of care.
     r"calls|(number|count) of (medicines|medications|drugs|items)|(medicines|medications) per|"
     r"carbon|emissions|footprint|"

@@ -350,6 +350,16 @@ CASES = [
         "Smoking quit rates",
         "unclear",
     ),
+    # Seventh group: which way is better for restrictive practice, overtime, return visits, tears, routine follow-ups
+    # and agency staffing, found by checking the direction of 100 common NHS measures and 30 more sentences;
+    # "held steady".
+    ("Restrictive interventions fell from 30 to 12 a month.", "Restrictive interventions", "improved"),
+    ("Overtime hours went down over the quarter.", "Overtime hours", "improved"),
+    ("Return visits to the emergency department dropped by a fifth.", "Return visits", "improved"),
+    ("Third-degree tears became less common after the new technique was taught.", "Third-degree tears", "improved"),
+    ("Referral rates to secondary care held steady.", "Referral rates", "no_change"),
+    ("Outpatient follow-up appointments were reduced by 30%.", "Outpatient follow-up appointments", "improved"),
+    ("Agency nurse use fell to its lowest level in five years.", "Agency nurse use", "improved"),
 ]
 
 
