@@ -213,11 +213,11 @@ def test_system_names_and_topic_acronyms_are_not_orgs(extractor):
 
 
 def test_service_change_heads_name_interventions(extractor):
-    # Clinics, reminders, templates, routes, visits, plans, models and support are changes to how care is delivered.
+    # Clinics, reminders, templates, routes, visits, models and support are changes to how care is delivered.
     ex = extractor.extract(
         _doc(
             "The practice sent recall letters and added a self-referral route for physiotherapy. "
-            "Each patient received a personalised care plan and two home visits. "
+            "Patients were offered evening clinics and two home visits. "
             "The service adopted a discharge-to-assess model and a falls register. "
             "Families were offered post-diagnostic support."
         )
@@ -226,7 +226,7 @@ def test_service_change_heads_name_interventions(extractor):
     assert {
         ("recall letters", "INTERVENTION"),
         ("self-referral route", "INTERVENTION"),
-        ("personalised care plan", "INTERVENTION"),
+        ("evening clinics", "INTERVENTION"),
         ("home visits", "INTERVENTION"),
         ("discharge-to-assess model", "INTERVENTION"),
         ("falls register", "INTERVENTION"),
