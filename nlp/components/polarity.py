@@ -50,7 +50,7 @@ _NO_CHANGE = re.compile(
     r"held (steady|stable|constant|level)|(stayed|remained) (steady|constant)|(stayed|remained) at \d+|"
     r"(stayed|remained) (above|below|over|under)|(much |just )?as before|"
     r"the same (number|rate|level|proportion) as|"
-    r"(could|may|might) easily be (due to )?chance|"
+    r"(could|may|might) easily be (due to )?chance|(hard|harder|difficult|more difficult) to (shift|move|budge)|"
     r"neither \w+( \w+)? (had|showed|made) an? (\w+ )?(effect|difference|change|impact)|"
     r"no (more|less) (frequent|common|likely)|no (higher|lower|longer|shorter) than|"
     r"without (making|increasing|lengthening|worsening|affecting))\b",
@@ -197,6 +197,12 @@ _AT_PLACE = (
 )
 _DOWN_AT = re.compile(r"\b(fell|fallen|dropped|decreased|declined|reduced|dipped)" + _AT_PLACE, re.I)
 _UP_AT = re.compile(r"\b(rose|risen|increased|climbed|grew|went up)" + _AT_PLACE, re.I)
+# "the reviews picked up more inappropriate prescribing": finding more of a problem is what a search is for.
+_DETECTED = re.compile(
+    r"\b(identified|identifies|detected|detects|picked up|picks up|found|finds|recognised|recognises|spotted|"
+    r"diagnosed)( \w+)? (more|fewer)\s+(\w+\s+){0,2}$",
+    re.I,
+)
 _REVERSAL = re.compile(r"\b(again|back)\b", re.I)
 # The subject of a fade in the next sentence that points back at a result: a word for results in general, or a
 # measure word that the mention itself uses ("the DNA rate ... the rate climbed back").
@@ -246,7 +252,7 @@ class PolarityTagger:
         after = sent.text[ent.end_char - sent.start_char :]
         if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
             return "not_sustained"  # "increased at first but then fell back"
-        direction = self._direction(ent)
+        direction = "higher" if _DETECTED.search(clause[:offset]) else self._direction(ent)
         polarity = classify(clause, ent.text, direction, offset, none="")
         rest = _rest_of_sentence(doc, ent, sent, clause, offset, outcomes)
         rest_at = sent.end_char - len(rest)

@@ -360,6 +360,14 @@ CASES = [
     ("Referral rates to secondary care held steady.", "Referral rates", "no_change"),
     ("Outpatient follow-up appointments were reduced by 30%.", "Outpatient follow-up appointments", "improved"),
     ("Agency nurse use fell to its lowest level in five years.", "Agency nurse use", "improved"),
+    # Finding more of a problem is what a search or review is for; "harder to shift" is no change.
+    ("The new screening tool identified more cases of delirium than the old one.", "cases of delirium", "improved"),
+    ("Medication reviews picked up more potentially harmful prescribing.", "harmful prescribing", "improved"),
+    (
+        "Emergency admissions proved harder to shift: they went from 410 to 402 a month.",
+        "Emergency admissions",
+        "no_change",
+    ),
 ]
 
 
