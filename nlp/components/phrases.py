@@ -525,6 +525,8 @@ _FORM_PARTICIPLES = frozenset(
         "co-produced",
     }
 )
+# Particles that start a hyphenated word whose second half is not the thing itself ("on-call" is a rota).
+_PARTICLES = frozenset({"on", "off", "in", "out", "up", "down", "over", "back", "by"})
 # Modifiers that make a programme, course or board one for staff development or governance, not a care intervention.
 _STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
 _ANAPHORIC_DETERMINERS = frozenset({"the", "our", "this", "that", "first", "second", "next", "each", "every", "a"})
@@ -646,6 +648,8 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
             continue  # the head sits inside a longer vocabulary term ("falls prevention lead" is found whole)
         if token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":
             continue  # not the head after all: "the nurse advice line"
+        if _particle_compound(doc, token):
+            continue  # "on-call", "sign-off": the head noun is half of a word that names something else
         start = _left_edge(doc, token, by_end, label)
         end = token.i + 1
         if label == "ROLE" and token.lower_ in heads["of_tails"]:
@@ -662,6 +666,13 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
         spans.append(Span(doc, start, end, label=label, kb_id=""))
     spans.extend(_participle_extensions(doc, found))
     return spans
+
+
+def _particle_compound(doc: Doc, token: Token) -> bool:
+    """Whether a head noun is the second half of a hyphenated word led by a particle ("on-call", "call-off")."""
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return False
+    return doc[token.i - 2].lower_ in _PARTICLES
 
 
 def _participle_extensions(doc: Doc, found: list[Span]) -> list[Span]:

@@ -255,3 +255,11 @@ def test_a_delivery_participle_joins_a_known_intervention(extractor):
         _doc("Young people on the waiting list were offered guided online CBT and structured exercise.")
     )
     assert ("guided online CBT", "INTERVENTION") in _labels(ex)
+
+
+def test_a_head_noun_inside_a_particle_compound_is_not_an_intervention(extractor):
+    # "on-call" names a rota, not a call; a "follow-up call" is still a change to care.
+    ex = extractor.extract(_doc("The on-call team met the patient at the door and made a follow-up call."))
+    found = _labels(ex)
+    assert ("follow-up call", "INTERVENTION") in found
+    assert not any(text == "on-call" for text, _ in found)
