@@ -29,14 +29,15 @@ _NOT_SUSTAINED = re.compile(
 _NO_CHANGE = re.compile(
     r"\b(no (significant |measurable |real |clear |statistically significant |meaningful |important |notable |"
     r"detectable |discernible |appreciable |obvious |overall |consistent )?(change|difference|"
-    r"effect|improvement|impact|reduction|increase)|did not (significantly )?(change|differ|"
+    r"effect|improvement|impact|reduction|increase|benefit)|did not (significantly )?(change|differ|"
     r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
     r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
     r"level|similar)|not significantly (different|changed|reduced|improved)|made no difference|"
     r"were similar|was similar|no better|not improve|not (statistically )?significant|"
     r"(stayed|remained) (at )?(around|about|roughly|near)|(remained|stayed) (poor|low|high|static|"
     r"unchanged|flat)|no (clear|real) change|"
-    r"little or no (change|effect|difference)|no evidence (that|of)|(broadly|largely|roughly|very) similar|"
+    r"little or no (change|effect|difference)|(made|makes|make|had|has|have) little (difference|effect|impact)|"
+    r"no evidence (that|of)|(broadly|largely|roughly|very) similar|"
     r"(were|was) no different|not different|"
     r"unaffected|comparable|"
     r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same|"
@@ -102,13 +103,14 @@ _BETTER = re.compile(
 _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|drops|decreased|"
     r"decrease|decreases|declined|decline|declines|lower|lowers|lowered|cut|cuts|halved|halves|shorter|shortened|"
-    r"shortens|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases|eliminated|eradicated)\b",
+    r"shortens|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases|eliminated|eradicated|"
+    r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downward)\b",
     re.I,
 )
 _UP = re.compile(
     r"\b(rose|rise|rises|risen|increased|increase|increases|higher|grew|grown|growing|grows|doubled|doubles|up|more|"
     r"climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|slower|climb|climbing|rising|increasing|"
-    r"reached|achieved|boosts|boosted)\b",
+    r"reached|achieved|boosts|boosted|trebled|trebles|highest|upward)\b",
     re.I,
 )
 _LOWER_BETTER = re.compile(
@@ -154,19 +156,20 @@ _AFTER_HEDGE = re.compile(
     r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
     r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
     r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute|so few|too few|"
-    r"(could|may|might) (be|reflect) "
+    r"numbers were small|(could|may|might) (be|reflect) "
     r"(due to )?chance|by chance|coincidental|coincidence|differ(ed)? in (many|other|several|important) ways|"
     r"confound\w*|not directly comparable|other factors|"
     # An effect that cannot be told apart from others.
     r"(impossible|not possible|difficult|hard) to separate|(cannot|can't|could not) (separate|be sure|give|credit)|"
-    r"not (yet )?been tested)\b",
+    r"not (yet )?been (tested|replicated|confirmed))\b",
     re.I,
 )
 # Weaknesses of the study or the data behind a result: they take back every result before them in the sentence,
 # whatever measures are named after them.
 _DESIGN_HEDGE = re.compile(
     r"\b(no (comparison|control) (group|practice|site|area|ward|arm)s?|uncontrolled|"
-    r"(numbers|samples?|sample sizes?|pilot|survey) (are|were|is|was) (very |too |all )?small|"
+    # "although the numbers are small" after a clear result is still that result (the annotation guide's call).
+    r"(samples?|sample sizes?|pilot|survey) (are|were|is|was) (very |too |all )?small|"
     r"(may )?not be representative|"
     r"varied widely|(period|follow-up) was (too )?short)\b",
     re.I,

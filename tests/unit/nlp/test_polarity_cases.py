@@ -368,6 +368,26 @@ CASES = [
         "Emergency admissions",
         "no_change",
     ),
+    # Eighth group, 30 sentences in evidence-summary and library-service phrasing scored once (22/30 right): "trebled",
+    # "has been falling", "not replicated", "no benefit", "made little difference", "the lowest", trends; and the
+    # guide's call that "although the numbers are small" leaves a clear result standing.
+    (
+        "Requests for literature searches from the surgical directorate have trebled.",
+        "Requests for literature searches",
+        "improved",
+    ),
+    ("Journal club attendance has been falling since the autumn.", "Journal club attendance", "worsened"),
+    ("One small trial reported fewer falls, but the result has not been replicated.", "falls", "unclear"),
+    ("Most studies found no benefit for length of stay.", "length of stay", "no_change"),
+    (
+        "Compared with usual care, the intervention made little difference to quality of life.",
+        "quality of life",
+        "no_change",
+    ),
+    ("Sickness absence among ward staff is now the lowest in the trust.", "Sickness absence", "improved"),
+    ("Patient falls showed a downward trend over the twelve months.", "Patient falls", "improved"),
+    ("Emergency admissions showed an upward trend.", "Emergency admissions", "worsened"),
+    ("Carer satisfaction improved, although the numbers are small.", "Carer satisfaction", "improved"),
 ]
 
 
