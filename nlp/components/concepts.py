@@ -130,7 +130,9 @@ class ConceptMatcher:
         if self.dependency_outcomes:
             # Measure extents last, once every rule has proposed its spans: intervals, time windows, scope phrases.
             found = refine_measures(doc, found)
-        domain = filter_spans([_without_statistic(s) for s in found])
+        # Reference lists: a capitalised name between full stops, right before the year, is a journal's name.
+        found = [s for s in found if s.label_ in ("ORG", "PERSON") or not _in_journal_title(doc, s)]
+        domain = filter_spans([_without_statistic(s) for s in found if not _topic_names_a_unit(s)])
         taken = set()
         for span in domain:
             taken.update(range(span.start, span.end))
@@ -183,6 +185,30 @@ def _names_a_unit(doc: Doc, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.end].lower_ in _UNIT_WORDS
     )
+
+
+def _topic_names_a_unit(span: Span) -> bool:
+    """ "the children's diabetes service": a phrase ending in a team or service word names the unit, not a topic."""
+    return span.label_ == "TOPIC" and len(span) > 1 and span[-1].lower_ in _UNIT_WORDS
+
+
+_TITLE_FUNCTION_WORDS = frozenset({"of", "in", "and", "the", "for", "on", "&", "-", "to", "a"})
+
+
+def _in_journal_title(doc: Doc, span: Span) -> bool:
+    """ "Skin Integrity Today. 2023.": words of a capitalised phrase between two full stops, before a year."""
+    start = span.start
+    while start > 0 and doc[start - 1].text != "." and span.start - start < 8:
+        start -= 1
+    end = span.end
+    while end < len(doc) and doc[end].text != "." and end - span.end < 8:
+        end += 1
+    if start == 0 or end + 1 >= len(doc) or doc[start - 1].text != "." or doc[end].text != ".":
+        return False
+    if not _before_citation_year(doc, end + 1) and not (len(doc[end + 1].text) == 4 and doc[end + 1].text.isdigit()):
+        return False
+    words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _TITLE_FUNCTION_WORDS]
+    return len(words) >= 2 and all(t.text[0].isupper() for t in words)
 
 
 def _used_as_verb(span: Span) -> bool:

