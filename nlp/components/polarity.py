@@ -23,7 +23,7 @@ _NOT_SUSTAINED = re.compile(
     r"unsustained|short-lived|faded|fade|wore off|waned|tailed off|petered out|lost momentum|"
     r"(to|at) ((its|their|the) )?(old|previous|original|earlier|former|baseline|"
     r"pre-\w+) levels?|(declined|deteriorated|worsened|slipped) again|back to where|"
-    r"then (declined|fell|dropped|worsened|rose again|deteriorated))\b",
+    r"then (\w+ )?(declined|fell|dropped|worsened|rose again|deteriorated|dwindled)|(was|were|been) eroded)\b",
     re.I,
 )
 _NO_CHANGE = re.compile(
@@ -84,8 +84,40 @@ _GOVERNING_HEDGE = re.compile(
     re.I,
 )
 # "went from 12% to 15%": the direction is in the numbers.
+# Small numbers are often written as words ("from nine weeks to just under five").
+_NUMBER_WORDS = {
+    w: float(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUM = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + ")"
 _FROM_TO = re.compile(
-    r"\bfrom (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:\w+ )?to (\d[\d,]*(?:\.\d+)?)"
+    r"\bfrom (?:about |around |roughly )?" + _NUM + r"\s*%?\s*(?:\w+ )?to (?:about |around |roughly |just "
+    r"(?:under|over) )?" + _NUM + r"\b",
+    re.I,
 )
 # "started at 58% and settled at around 35%": a first and a last reading, the direction between them.
 _START_END = re.compile(
@@ -104,7 +136,7 @@ _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|drops|decreased|"
     r"decrease|decreases|declined|decline|declines|lower|lowers|lowered|cut|cuts|halved|halves|shorter|shortened|"
     r"shortens|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases|eliminated|eradicated|"
-    r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downward)\b",
+    r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downward|dwindled|dwindling)\b",
     re.I,
 )
 _UP = re.compile(
@@ -133,6 +165,8 @@ _LOWER_BETTER = re.compile(
     r"restrictive|tranquillisation|overtime|tears|catheter use|"
     # Services are asked to cut routine follow-ups and agency staffing.
     r"follow-up appointments|follow-ups|agency|"
+    # Demand on urgent care.
+    r"(emergency|a&e|ed|urgent care) attendances|attendances at (the )?(emergency|a&e|urgent)|"
     # Demand on a service, polypharmacy and the carbon cost of care.
     r"calls|(number|count) of (medicines|medications|drugs|items)|(medicines|medications) per|"
     r"carbon|emissions|footprint|"
@@ -206,6 +240,8 @@ _DETECTED = re.compile(
     r"diagnosed)( \w+)? (more|fewer)\s+(\w+\s+){0,2}$",
     re.I,
 )
+# "There were no falls with harm": none at all of a harm is the best result it can have.
+_NONE_OF = re.compile(r"\b(there (were|was|have been|has been)|had|recorded|saw|reported) (no|zero)\s+$", re.I)
 _REVERSAL = re.compile(r"\b(again|back)\b", re.I)
 # The subject of a fade in the next sentence that points back at a result: a word for results in general, or a
 # measure word that the mention itself uses ("the DNA rate ... the rate climbed back").
@@ -256,6 +292,8 @@ class PolarityTagger:
         if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
             return "not_sustained"  # "increased at first but then fell back"
         direction = "higher" if _DETECTED.search(clause[:offset]) else self._direction(ent)
+        if direction == "lower" and _NONE_OF.search(clause[:offset]):
+            return "improved"  # "there were no falls with harm in the six months after the change"
         polarity = classify(clause, ent.text, direction, offset, none="")
         rest = _rest_of_sentence(doc, ent, sent, clause, offset, outcomes)
         rest_at = sent.end_char - len(rest)
@@ -443,7 +481,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
             reach = distance(match) / (2 if kind == "unclear" else 1)
             cues.append((reach, rank, kind))
     for match in (*_FROM_TO.finditer(masked), *_START_END.finditer(masked)):
-        before, after = (float(n.replace(",", "")) for n in match.groups())
+        before, after = (_number(n) for n in match.groups())
         if before != after:
             cues.append((distance(match), 3 if after < before else 4, "down" if after < before else "up"))
     if not cues:
@@ -456,6 +494,12 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     if kind == "down":
         return "improved" if direction == "lower" else "worsened"
     return "improved" if direction == "higher" else "worsened"
+
+
+def _number(text: str) -> float:
+    """A number written in digits or as a word."""
+    word = _NUMBER_WORDS.get(text.lower())
+    return word if word is not None else float(text.replace(",", ""))
 
 
 def document_outcome(polarities: list[str | None]) -> str | None:

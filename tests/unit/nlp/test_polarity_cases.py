@@ -388,6 +388,21 @@ CASES = [
     ("Patient falls showed a downward trend over the twelve months.", "Patient falls", "improved"),
     ("Emergency admissions showed an upward trend.", "Emergency admissions", "worsened"),
     ("Carer satisfaction improved, although the numbers are small.", "Carer satisfaction", "improved"),
+    # Ninth group, 20 sentences in profile and lessons phrasing scored once (14/20 right): "dwindled" after a good
+    # start, gains "eroded", none of a harm at all, numbers written as words, urgent care attendances.
+    (
+        "Our knowledge cafe sessions were well attended at first, then numbers dwindled.",
+        "knowledge cafe sessions",
+        "not_sustained",
+    ),
+    ("The gains in screening were eroded when the nurse specialist post was cut.", "screening", "not_sustained"),
+    ("There were no falls with harm in the six months after the change.", "falls with harm", "improved"),
+    ("Average waits went from nine weeks to just under five.", "Average waits", "improved"),
+    (
+        "Attendances at the emergency department grew by 6%, in line with the national trend.",
+        "Attendances at the emergency department",
+        "worsened",
+    ),
 ]
 
 
