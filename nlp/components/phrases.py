@@ -646,6 +646,8 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
         own = inside.get(token.i)
         if own is not None and own.end - 1 != token.i:
             continue  # the head sits inside a longer vocabulary term ("falls prevention lead" is found whole)
+        if own is not None and own.label_ == "SETTING" and label != "SETTING":
+            continue  # "paediatric outpatient clinics": the vocabulary says the thing the head names is a place
         if token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":
             continue  # not the head after all: "the nurse advice line"
         if _particle_compound(doc, token):

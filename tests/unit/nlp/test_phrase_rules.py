@@ -263,3 +263,14 @@ def test_a_head_noun_inside_a_particle_compound_is_not_an_intervention(extractor
     found = _labels(ex)
     assert ("follow-up call", "INTERVENTION") in found
     assert not any(text == "on-call" for text, _ in found)
+
+
+def test_a_head_phrase_does_not_relabel_a_setting_it_ends_with(extractor):
+    # "clinic" heads interventions ("catch-up clinics"), but "outpatient clinics" is a place in the vocabulary.
+    ex = extractor.extract(
+        _doc("Attendance rose in the paediatric outpatient clinics after the catch-up clinics began.")
+    )
+    found = _labels(ex)
+    assert ("catch-up clinics", "INTERVENTION") in found
+    assert not any(label == "INTERVENTION" and "outpatient" in text for text, label in found)
+    assert any(label == "SETTING" and text.endswith("outpatient clinics") for text, label in found)
