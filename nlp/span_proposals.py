@@ -17,6 +17,7 @@ _QUANTIFIERS = frozenset(
     {"all", "each", "every", "some", "both", "several", "many", "more", "most", "other", "few", "any", "such"}
 )
 _LINKING_PREPS = frozenset({"of", "for", "to", "in", "on", "with"})
+_JOINERS = frozenset({"-", "/", "'", "’", "'s", "’s"})
 
 
 def candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -28,15 +29,22 @@ def candidates(doc: Doc) -> list[tuple[int, int]]:
         start = chunk.start
         while start < chunk.end and (doc[start].pos_ in _LEADING_POS or doc[start].lower_ in _QUANTIFIERS):
             start += 1
-        if start >= chunk.end or chunk.root.pos_ == "PRON":
+        if start >= chunk.end or chunk.root.pos_ == "PRON" or not _clean(doc[start : chunk.end]):
             continue
         found.add((start, chunk.end))
         after = chunk.end
         if after < len(doc) and doc[after].lower_ in _LINKING_PREPS and doc[after].head.i == chunk.root.i:
             following = starts.get(after + 1)
-            if following is not None and following.root.pos_ != "PRON":
+            if following is not None and following.root.pos_ != "PRON" and _clean(following):
                 found.add((start, following.end))
     return sorted(found)
+
+
+def _clean(span: Span) -> bool:
+    """Prose, not layout: no line breaks, brackets, markup or stray symbols inside ("LGCP) models", "**")."""
+    if any(t.is_space or (t.is_punct and t.text not in _JOINERS) for t in span):
+        return False
+    return not any("\n" in t.whitespace_ for t in span[:-1])
 
 
 def features(doc: Doc, start: int, end: int) -> list[str]:
