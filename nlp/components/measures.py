@@ -5,8 +5,8 @@ too short or too long:
 
 - intervals: "time from referral to first appointment", "the wait from request to delivery" are one measure, not
   "time" and "referral to first appointment";
-- time windows and moments that are part of what is counted: "readmissions within 30 days", "healing at 12
-  weeks", "breastfeeding at discharge", "medication errors after discharge";
+- time windows and moments that are part of what is counted: "readmissions within 30 days", "breastfeeding at
+  discharge", "medication errors after discharge";
 - the skill a confidence measure is about: "confidence in reading research";
 - a second qualifier that says where or for whom, not what: "requests for evidence searches from community
   teams", "non-attendance in the clinics", "DNA rate for booked reviews";
@@ -191,6 +191,8 @@ def _trimmed_end(span: Span) -> int:
             return prep.i  # "DNA rate for booked reviews": the rate is named by what it counts
         if prep.lower_ == "at" and prep.i + 2 < span.end and span.doc[prep.i + 2].lower_ in _WHEN_WORDS:
             return prep.i  # "quit rates at the end of pregnancy": when, not what
+        if prep.lower_ == "during" and nxt.lower_ in _SCOPE_DETERMINERS:
+            return prep.i  # "incidents during the project" says when they were counted; "during admission" stays
         if n and prep.lower_ in _SECOND_PREPS and preps[n - 1].lower_ not in ("within", "after", "before"):
             return prep.i  # "requests for evidence searches from community teams": a second qualifier says where
     return span.end
@@ -202,7 +204,8 @@ def _qualified_end(doc: Doc, end: int) -> int:
         return end
     prep = doc[end].lower_
     if prep in ("within", "at") and end + 2 < len(doc):
-        # "readmissions within 30 days", "healing at 12 weeks", "within two working days"
+        # "readmissions within 30 days", "within two working days"; "at 12 months" is left out, since reports more
+        # often give it as the time of a reading ("quality of life at six months") than as part of the measure.
         i = end + 1
         if doc[i].like_num:
             i += 1
@@ -229,6 +232,8 @@ def _event_after(doc: Doc, prep: int) -> int:
         j += 1
     if j == i or any(doc[k].lower_ in _PROJECT_WORDS for k in range(i, j)):
         return prep
+    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN"):
+        return prep  # a longer phrase ("after link worker referral") is a comparison or a title, not an event
     return j
 
 

@@ -49,6 +49,13 @@ def test_a_time_window_or_event_that_defines_the_count_stays_in_the_measure(extr
     assert measure in _outcomes(extractor, text)
 
 
+def test_when_a_count_was_taken_is_left_out_but_a_period_of_care_stays(extractor):
+    found = _outcomes(extractor, "Medication incidents during the pilot fell from 14 to 6.")
+    assert not any("pilot" in m for m in found)
+    found = _outcomes(extractor, "Weight loss during admission did not change.")
+    assert "Weight loss during admission" in found
+
+
 def test_a_measure_after_a_project_milestone_leaves_the_milestone_out(extractor):
     found = _outcomes(extractor, "Pressure ulcer incidence after the launch fell to 2%.")
     assert not any("launch" in m for m in found)
