@@ -367,6 +367,9 @@ class PeopleLinker:
                 fixed = Span(doc, fixed.start, fixed.end, label="PERSON")
             if fixed is not None:
                 ents.append(fixed)
+        programmes = _programme_names(text)
+        if programmes:
+            ents = [e for e in ents if e.label_ != "ORG" or e.kb_id_ or e.text not in programmes]
         ents.extend(self._honorific_names(doc, ents))
         cited = self._citation_names(doc, text, ref_start)
         if cited:
@@ -652,6 +655,55 @@ def _reference_start(text: str) -> int | None:
         # A numbered list of "Surname I," entries without a heading: "[13] Kallis C, Dixon P, ...".
         match = re.search(r"(?m)^\s*\[\d{1,3}\]\s+[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)? [A-Z]{1,3}[,.]", text)
     return match.start() if match else None
+
+
+_PROGRAMME_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’&-]*\s+){0,4}[A-Z][\w'’&-]*)(?:\s+\(([A-Z]{2,6})\))?\s+(?:programme|project|initiative)s?\b"
+)
+# Words that make a name an organisation's even when it runs a programme ("the NHS England programme").
+_BODY_WORDS = frozenset(
+    {
+        "Trust",
+        "University",
+        "Council",
+        "Board",
+        "ICB",
+        "College",
+        "Foundation",
+        "Institute",
+        "Service",
+        "Agency",
+        "Department",
+        "Society",
+        "Association",
+        "England",
+        "Commission",
+        "Centre",
+        "Network",
+        "Partnership",
+    }
+)
+
+
+def _programme_names(text: str) -> set[str]:
+    """Names the document itself calls a programme, project or initiative ("the Connected Health Cities (CHC)
+    programme"), with their acronym: these are not organisations anywhere in the document."""
+    names: set[str] = set()
+    for match in _PROGRAMME_NAME.finditer(text):
+        words = match.group(1).split()
+        while words and words[0] in ("The", "A", "An", "This", "Our"):
+            words = words[1:]
+        name = " ".join(words)
+        if not name or _BODY_WORDS.intersection(words):
+            continue
+        concept = load_gazetteer().lookup(name)
+        if concept is not None and concept.label == "ORG":
+            continue
+        names.add(name)
+        acronym = match.group(2) or next(iter(re.findall(re.escape(name) + r" \(([A-Z]{2,6})\)", text)), None)
+        if acronym:
+            names.add(acronym)
+    return names
 
 
 def _expanded(text: str, acronym: str) -> bool:

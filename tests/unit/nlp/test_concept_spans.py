@@ -237,6 +237,17 @@ def test_names_of_projects_tools_and_pathways_are_not_organisations(extractor):
     assert orgs == {"Northshire Hospitals NHS Foundation Trust"}
 
 
+def test_a_name_the_document_calls_a_programme_is_not_an_organisation_anywhere_in_it(extractor):
+    text = (
+        "The Riverbend Health Links (RHL) programme linked records across three regions. Riverbend Health Links "
+        "was hosted by Northshire Hospitals NHS Foundation Trust, and RHL analysts met monthly. The NHS England "
+        "programme team joined later."
+    )
+    orgs = {e.text for e in _extract(extractor, text, "project").entities if e.label == "ORG"}
+    assert not orgs & {"Riverbend Health Links", "RHL"}
+    assert "Northshire Hospitals NHS Foundation Trust" in orgs
+
+
 def test_an_organisations_own_survey_or_review_keeps_it_an_organisation(extractor):
     text = "The RCN survey and the Westmoor ICB review both found gaps in the Royal College of Nursing (RCN) guidance."
     orgs = {e.text for e in _extract(extractor, text, "evidence").entities if e.label == "ORG"}
