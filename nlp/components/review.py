@@ -1,4 +1,4 @@
-"""Factory `kmob_span_review`: the learned keep/boundary review of concept spans (nlp.span_review)."""
+"""Factory `kmob_span_review`: learned boundaries and proposals for concept spans (nlp.span_review)."""
 
 from __future__ import annotations
 
