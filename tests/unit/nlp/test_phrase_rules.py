@@ -234,6 +234,13 @@ def test_service_change_heads_name_interventions(extractor):
     } <= found
 
 
+def test_a_bare_approach_is_not_an_intervention(extractor):
+    # "approach" ends too many vague or non-care phrases ("evidence-based approaches", "a new approach to
+    # authentication") to name a change to care on its own.
+    found = _labels(extractor.extract(_doc("The board favoured evidence-based approaches and a phased approach.")))
+    assert not {text for text, label in found if label == "INTERVENTION" and "approach" in text}
+
+
 def test_form_participles_and_tagger_slips_stay_in_an_intervention(extractor):
     # "shared" says what kind of template it is; "referral" before a noun is a noun the tagger read as an adjective.
     ex = extractor.extract(_doc("The team introduced a shared handover template and a referral form on the wards."))
