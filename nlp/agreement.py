@@ -10,15 +10,14 @@ measure of the extractor any more.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from nlp.evaluate import LABELS, Tally, _nth_occurrence, _overlap_matches, gold_mentions
+from nlp.training.corpus import load_records
 
 
 def _records(path: Path) -> dict[str, dict]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {r["id"]: r for r in (json.loads(line) for line in lines if line.strip())}
+    return {r["id"]: r for r in load_records([path])}
 
 
 def _polarities(record: dict, text: str) -> dict[tuple[int, int], str]:

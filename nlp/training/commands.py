@@ -50,7 +50,8 @@ def run_train_review(args: argparse.Namespace) -> int:
     from nlp.training.review import train_review
 
     files = training_files(with_dev=not args.without_dev)
-    records = load_records(corpus_paths()) + (load_records([EVAL_SET], {"dev"}) if not args.without_dev else [])
+    # The corpus's records are all "train"; of the evaluation set only the dev split is ever trained on.
+    records = load_records(files, {"train", "dev"})
     if not records:
         print("error: no annotated records found under nlp/training/corpus", file=sys.stderr)
         return 2
