@@ -190,3 +190,39 @@ def test_proposal_candidates_are_prose_not_layout():
     texts = [doc[s:e].text for s, e in candidates(doc)]
     assert "photo-based skin check" in texts
     assert not [t for t in texts if ")" in t or "\n" in t]
+
+
+def test_crossval_examples_are_corpus_and_dev_only_and_folds_partition_them():
+    from nlp.training.crossval import folds_of, load_examples
+
+    examples = load_examples()
+    assert {e.group for e in examples} == {"corpus", "dev"}
+    assert all(e.gold.get("split") in {"train", "dev"} for e in examples)
+    assert all(e.gold["id"] == e.document.id for e in examples)
+    folds = folds_of(examples, 4)
+    ids = [e.gold["id"] for fold in folds for e in fold]
+    assert sorted(ids) == sorted(e.gold["id"] for e in examples) and len(set(ids)) == len(ids)
+    assert max(map(len, folds)) - min(map(len, folds)) <= 1
+    assert all({e.group for e in fold} == {"corpus", "dev"} for fold in folds)
+
+
+def test_crossval_summary_reads_f1_per_group_and_setting():
+    from nlp.evaluate import Report
+    from nlp.training.crossval import format_summary, summary
+
+    reports = {s: {g: Report(g) for g in ("corpus", "dev")} for s in ("rules", "review")}
+    reports["review"]["dev"].entities["OUTCOME"].tp = 3
+    reports["review"]["dev"].entities["OUTCOME"].fn = 1
+    table = summary(reports)
+    assert table["dev"]["review"]["OUTCOME"] == pytest.approx(0.857, abs=0.001)
+    assert table["corpus"]["rules"]["OUTCOME"] == 0.0
+    row = next(line for line in format_summary(table).splitlines() if line.startswith("OUTCOME"))
+    assert row.split()[1:] == ["0.000", "0.000", "0.000", "0.857"]
+
+
+def test_crossval_refuses_an_unknown_rebound_label():
+    from nlp.training.crossval import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--rebound", "PERSON"])
+    assert exit_info.value.code == 2

@@ -1,0 +1,126 @@
+"""Cross-validate the span review: train on k-1 folds of the corpus plus the dev split, score the fold left out.
+
+The evaluation set's dev split is training data for the review, so its dev scores are in-sample; this is how a
+change to the review (or to the corpus it learns from) is judged without reading the heldout split. Scores are
+kept apart for the corpus's records and the dev records, because their annotators draw some boundaries
+differently, and each is shown with the rules alone (no review) beside it.
+
+Run: .venv/bin/python -m nlp.training.crossval [--folds 4] [--rebound CONDITION,SETTING,OUTCOME,TOPIC]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlp.evaluate import Report, load_gold, score_document
+from nlp.records import Document
+from nlp.training.commands import EVAL_SET, REBOUND_LABELS
+from nlp.training.corpus import corpus_paths
+
+CONCEPT_LABELS = ("CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC")
+RESULT_PATH = Path(__file__).resolve().parents[2] / "var" / "crossval.json"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One annotated record, the Document made of it, and which annotators' group it belongs to."""
+
+    gold: dict
+    document: Document
+    group: str  # "corpus" or "dev"
+
+
+def load_examples() -> list[Example]:
+    """The corpus's records and the evaluation set's dev records (never its heldout ones)."""
+    examples = [Example(g, d, "corpus") for path in corpus_paths() for g, d in load_gold(path)]
+    examples += [Example(g, d, "dev") for g, d in load_gold(EVAL_SET) if g.get("split") == "dev"]
+    return sorted(examples, key=lambda e: e.gold["id"])
+
+
+def folds_of(examples: list[Example], k: int) -> list[list[Example]]:
+    """k folds that each take every k-th record (by id), so each fold mixes areas, genres and both groups."""
+    return [examples[i::k] for i in range(k)]
+
+
+def score(extractor, examples: list[Example], reports: dict[str, Report]) -> None:
+    """Extract the examples and add their scores to the report of their group."""
+    extracted = extractor.extract_with_docs(e.document for e in examples)
+    for example, (extraction, doc) in zip(examples, extracted, strict=True):
+        score_document(reports[example.group], example.gold, extraction, doc)
+
+
+def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> dict[str, dict[str, Report]]:
+    """Reports per setting ("rules", "review") and group, over all k held-out folds."""
+    from nlp.extract import Extractor
+    from nlp.pipeline import build_pipeline
+    from nlp.training.review import train_review
+
+    examples = load_examples()
+    folds = folds_of(examples, k)
+    reports = {setting: {g: Report(g) for g in ("corpus", "dev")} for setting in ("rules", "review")}
+    rules_only = build_pipeline(skip=("kmob_span_review",))
+    score(Extractor(nlp=rules_only), examples, reports["rules"])
+    with_review = build_pipeline()
+    for i, fold in enumerate(folds):
+        train = [e.gold for j, other in enumerate(folds) if j != i for e in other]
+        model, _ = train_review(rules_only, train, epochs=epochs, rebound_labels=rebound_labels)
+        with_review.get_pipe("kmob_span_review").model = model
+        score(Extractor(nlp=with_review), fold, reports["review"])
+        print(f"fold {i + 1}/{k}: trained on {len(train)} records, scored {len(fold)}", flush=True)
+    return reports
+
+
+def summary(reports: dict[str, dict[str, Report]]) -> dict[str, dict[str, dict[str, float]]]:
+    """Exact-span F1 per concept label, ADDRESSES F1 and polarity on gold spans, per group and setting."""
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for group in ("corpus", "dev"):
+        out[group] = {}
+        for setting, by_group in reports.items():
+            report = by_group[group]
+            row = {label: report.entities[label].scores()["f1"] for label in CONCEPT_LABELS}
+            row["ADDRESSES"] = report.relations["ADDRESSES"].scores()["f1"]
+            row["polarity"] = report.as_dict()["polarity"]["accuracy_on_gold_mentions"]
+            out[group][setting] = row
+    return out
+
+
+def format_summary(table: dict[str, dict[str, dict[str, float]]]) -> str:
+    """Rows per measure, columns rules/review for each group."""
+    measures = [*CONCEPT_LABELS, "ADDRESSES", "polarity"]
+    lines = [f"{'':14}{'corpus rules':>14}{'corpus review':>15}{'dev rules':>11}{'dev review':>12}"]
+    for m in measures:
+        c, d = table["corpus"], table["dev"]
+        lines.append(
+            f"{m:14}{c['rules'][m]:>14.3f}{c['review'][m]:>15.3f}{d['rules'][m]:>11.3f}{d['review'][m]:>12.3f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the cross-validation, print the table and write var/crossval.json."""
+    parser = argparse.ArgumentParser(prog="python -m nlp.training.crossval", description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument(
+        "--rebound",
+        default=",".join(sorted(REBOUND_LABELS)),
+        help="labels whose boundaries the review may move (comma-separated)",
+    )
+    parser.add_argument("--output", type=Path, default=RESULT_PATH)
+    args = parser.parse_args(argv)
+    rebound = frozenset(label for label in args.rebound.split(",") if label)
+    unknown = rebound - set(CONCEPT_LABELS)
+    if unknown or args.folds < 2:
+        parser.error(f"--rebound takes {', '.join(CONCEPT_LABELS)}; --folds at least 2")
+    table = summary(crossvalidate(args.folds, rebound, args.epochs))
+    print(format_summary(table))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps({"folds": args.folds, "rebound": sorted(rebound), "scores": table}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
