@@ -191,18 +191,25 @@ def polarity_at(doc: Doc, start: int, end: int) -> str | None:
     return PolarityTagger().polarity(doc, span, outcomes)
 
 
-def _score_relations(report: Report, gold: dict, extraction: Extraction) -> None:
-    # A gold end is matched by its canonical name or by any surface string annotated with that canonical;
-    # a predicted end by its canonical name or the surface forms its concept took in this document.
+def gold_key_finder(gold: dict):
+    """name -> the keys a gold relation end matches: its canonical and every surface annotated with it."""
     surfaces: dict[str, set[str]] = {}
     for ent in gold.get("entities", []):
         canonical = ent.get("canonical") or ent["text"]
         surfaces.setdefault(term_key(canonical), {term_key(canonical)}).add(term_key(ent["text"]))
-    title_key = term_key(extraction.document.title)
 
     def gold_keys(name: str) -> set[str]:
         key = term_key(name)
         return surfaces.get(key, {key})
+
+    return gold_keys
+
+
+def _score_relations(report: Report, gold: dict, extraction: Extraction) -> None:
+    # A gold end is matched by its canonical name or by any surface string annotated with that canonical;
+    # a predicted end by its canonical name or the surface forms its concept took in this document.
+    gold_keys = gold_key_finder(gold)
+    title_key = term_key(extraction.document.title)
 
     def pred_keys(name: str, concept_id: str) -> set[str]:
         keys = {term_key(name)} | {term_key(s) for s in extraction.aliases.get(concept_id, ())}

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.addresses import ADDRESSED_LABELS, AddressesModel, choose
 from nlp.normalise import term_key
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -62,7 +66,7 @@ _REF_ENTRY = re.compile(
 _ENTS_KEY = "kmob_relations_ents"
 _TEXT_KEY = "kmob_relations_text"
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
-_CONCEPT_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION")
+_CONCEPT_LABELS = ADDRESSED_LABELS
 _LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
 _STOP = frozenset({"of", "the", "a", "an", "to", "for", "in", "on", "and", "with", "per", "rate", "rates"})
 
@@ -81,17 +85,24 @@ class RawRelation:
     head_text: str | None = None
 
 
-@Language.factory("kmob_relations", default_config={"max_gap": 25})
-def make_relations(nlp: Language, name: str, max_gap: int) -> RelationExtractor:
-    """Build the rule-based relation extractor."""
-    return RelationExtractor(max_gap)
+@Language.factory("kmob_relations", default_config={"max_gap": 25, "addresses_model": None})
+def make_relations(nlp: Language, name: str, max_gap: int, addresses_model: str | None) -> RelationExtractor:
+    """Build the relation extractor; a relative addresses_model path is relative to the nlp package."""
+    model = None
+    if addresses_model:
+        path = Path(addresses_model) if Path(addresses_model).is_absolute() else PACKAGE_DIR / addresses_model
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: ADDRESSES model not found (train it with `kmob train-review`)")
+        model = AddressesModel.load(path)
+    return RelationExtractor(max_gap, model)
 
 
 class RelationExtractor:
-    """Dependency and pattern rules over the entities of one document."""
+    """Dependency and pattern rules over the entities of one document (and a learned ADDRESSES choice)."""
 
-    def __init__(self, max_gap: int = 25):
+    def __init__(self, max_gap: int = 25, addresses_model: AddressesModel | None = None):
         self.max_gap = max_gap
+        self.addresses_model = addresses_model
 
     def __call__(self, doc: Doc) -> Doc:
         """Collect relations into doc._.relations."""
@@ -193,8 +204,15 @@ class RelationExtractor:
         return rels
 
     def addresses(self, doc: Doc, record) -> list[RawRelation]:
-        """Project -> conditions/outcomes/topics it targets: those in its title or aim, and related measures."""
+        """Project -> the concepts it targets: the learned choice when a model is loaded, else the rules'."""
         title = record.title if record is not None else ""
+        targets = self.rule_addresses(doc, title)
+        if self.addresses_model is not None:
+            targets = choose(doc, title, _ents(doc), targets, self.addresses_model)
+        return [RawRelation("ADDRESSES", None, t, t.sent, 0.7) for t in targets]
+
+    def rule_addresses(self, doc: Doc, title: str) -> list[Span]:
+        """Conditions/outcomes/topics named in the title or aim, and the measures that share their words."""
         title_keys = {term_key(t) for t in _title_terms(doc, title)}
         first = next(iter(doc.sents), None)
         aim_sents = [s for s in doc.sents if re.match(r"\s*(aim|the aim|this project aimed|we aimed)", s.text, re.I)]
@@ -211,7 +229,7 @@ class RelationExtractor:
         for ent in _ents(doc):
             if ent.label_ == "OUTCOME" and ent not in targets and words & set(term_key(ent.text).split()):
                 targets.append(ent)
-        return [RawRelation("ADDRESSES", None, t, t.sent, 0.7) for t in targets]
+        return targets
 
     def learned(self, doc: Doc, record) -> list[RawRelation]:
         """Lesson -> concepts named in its title or in its lesson paragraphs."""

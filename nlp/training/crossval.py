@@ -1,9 +1,10 @@
-"""Cross-validate the span review: train on k-1 folds of the corpus plus the dev split, score the fold left out.
+"""Cross-validate the learned models: train on k-1 folds of the corpus plus the dev split, score the fold left out.
 
 The evaluation set's dev split is training data for the review, so its dev scores are in-sample; this is how a
 change to the review (or to the corpus it learns from) is judged without reading the heldout split. Scores are
 kept apart for the corpus's records and the dev records, because their annotators draw some boundaries
-differently, and each is shown with the rules alone (no review) beside it.
+differently, and each is shown with the rules alone beside it ("rules": no span review, ADDRESSES chosen by the
+rules; "review": the span review and the ADDRESSES model, both trained on the other folds).
 
 Run: .venv/bin/python -m nlp.training.crossval [--folds 4] [--rebound CONDITION,SETTING,OUTCOME,TOPIC]
 """
@@ -56,6 +57,7 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
     """Reports per setting ("rules", "review") and group, over all k held-out folds."""
     from nlp.extract import Extractor
     from nlp.pipeline import build_pipeline
+    from nlp.training.addresses import train_addresses
     from nlp.training.review import train_review
 
     examples = load_examples()
@@ -64,10 +66,16 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
     rules_only = build_pipeline(skip=("kmob_span_review",))
     score(Extractor(nlp=rules_only), examples, reports["rules"])
     with_review = build_pipeline()
+    relations = with_review.get_pipe("kmob_relations")
     for i, fold in enumerate(folds):
-        train = [e.gold for j, other in enumerate(folds) if j != i for e in other]
-        model, _ = train_review(rules_only, train, epochs=epochs, rebound_labels=rebound_labels)
+        train = [e for j, other in enumerate(folds) if j != i for e in other]
+        model, _ = train_review(rules_only, [e.gold for e in train], epochs=epochs, rebound_labels=rebound_labels)
         with_review.get_pipe("kmob_span_review").model = model
+        relations.addresses_model = None  # the ADDRESSES model learns from the rules' choice, never its own
+        processed = Extractor(nlp=with_review).extract_with_docs(e.document for e in train)
+        relations.addresses_model, _ = train_addresses(
+            ((e.gold, e.document, doc) for e, (_, doc) in zip(train, processed, strict=True)), epochs=epochs
+        )
         score(Extractor(nlp=with_review), fold, reports["review"])
         print(f"fold {i + 1}/{k}: trained on {len(train)} records, scored {len(fold)}", flush=True)
     return reports
