@@ -68,6 +68,88 @@ WHERE (other:Concept OR other:Person OR other:Organisation OR coalesce(other.pla
 DELETE other
 """
 
+# A source whose record is unchanged but whose path is now stored in another form (or whose file moved).
+RELOCATE_SOURCES = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.id})
+SET s.path = row.path
+"""
+
+# Candidates for pruning: sources whose path starts with one of the pruned roots (the exact test, a whole
+# path component, is made in Python by server.ingest.sources).
+SOURCES_UNDER = """
+MATCH (s:Source)
+WHERE any(prefix IN $prefixes WHERE s.path STARTS WITH prefix)
+RETURN s.id AS id, s.path AS path
+ORDER BY s.path, s.id
+"""
+
+# Before a pruned source's facts go: what was derived from them is stale. The people tied to its document
+# (or the person its profile describes) lose their KNOWS_ABOUT edges until derive recomputes them, and
+# projects similar to its document lose that edge; all are marked for derive in this same transaction.
+# Derived edges carry no `sources`, so without this they would keep a person or project alive after the
+# facts that justified them are gone.
+UNLINK_DERIVED = """
+MERGE (state:IngestState {id: 'derived'})
+SET state.dirty = true
+WITH state
+UNWIND $source_ids AS sid
+MATCH (:Source {id: sid})<-[:FROM_SOURCE]-(owner)
+CALL (owner) {
+  OPTIONAL MATCH (owner)-[:CONTRIBUTED_TO|AUTHORED|MENTIONS]-(linked:Person)
+  WITH owner, collect(linked) AS linked_people
+  WITH linked_people + CASE WHEN owner:Person THEN [owner] ELSE [] END AS people
+  UNWIND people AS person
+  WITH DISTINCT person
+  OPTIONAL MATCH (person)-[k:KNOWS_ABOUT]->()
+  DELETE k
+  WITH DISTINCT person
+  SET person:NeedsDerive
+  RETURN count(person) AS people
+}
+CALL (owner) {
+  OPTIONAL MATCH (owner)-[similar:SIMILAR_TO]-(other:Project)
+  DELETE similar
+  WITH DISTINCT other WHERE other IS NOT NULL
+  SET other:NeedsDerive
+  RETURN count(other) AS projects
+}
+RETURN collect(DISTINCT CASE WHEN owner:Person THEN owner.id END) AS profile_people
+"""
+
+# After RETRACT_SOURCES: the Source nodes go, and so do their documents. A document that another source
+# still points at (a lesson FROM it, a citation) stays as a placeholder, exactly as if it had been named
+# before it was ingested, so the other source's fact survives and a later ingest of the record adopts it.
+REMOVE_PRUNED_SOURCES = """
+UNWIND $source_ids AS sid
+MATCH (s:Source {id: sid})
+OPTIONAL MATCH (s)<-[:FROM_SOURCE]-(d:Document)
+DETACH DELETE s
+WITH DISTINCT d WHERE d IS NOT NULL
+WITH d, EXISTS { (d)--() } AS linked
+CALL (d, linked) {
+  WITH d WHERE NOT linked
+  DELETE d
+}
+CALL (d, linked) {
+  WITH d WHERE linked
+  SET d = {id: d.id, kind: d.kind, title: d.title, title_key: d.title_key, placeholder: true}
+  REMOVE d:NeedsDerive
+}
+RETURN count(*) AS documents, sum(CASE WHEN linked THEN 0 ELSE 1 END) AS deleted
+"""
+
+# A person whose profile was pruned keeps only what other sources say: the profile text goes, and a person
+# nothing else mentions goes too, unless a curator set their visibility.
+REMOVE_PROFILE_PEOPLE = """
+UNWIND $person_ids AS pid
+MATCH (p:Person {id: pid})
+WHERE NOT (p)-[:FROM_SOURCE]->(:Source)
+REMOVE p.summary
+WITH p WHERE NOT (p)--() AND NOT coalesce(p.visibility_curated, false)
+DELETE p
+"""
+
 UPSERT_DOCUMENT = {
     label: f"""
 UNWIND $rows AS row
@@ -208,16 +290,6 @@ def load_curation(db: Database) -> Curation:
     return Curation(redirects=dict(record["redirects"]), rejected=frozenset(record["rejected"]))
 
 
-def existing_hashes(db: Database, source_ids: list[str]) -> dict[str, tuple[str, str]]:
-    """content_hash and extractor_version already stored for these sources."""
-    rows = db.read(
-        "UNWIND $ids AS sid MATCH (s:Source {id: sid}) RETURN s.id AS id, s.content_hash AS h, "
-        "s.extractor_version AS v",
-        {"ids": source_ids},
-    )
-    return {r["id"]: (r["h"], r["v"]) for r in rows}
-
-
 def write_batch(db: Database, batch: GraphBatch, replace_sources: list[str]) -> WriteStats:
     """Write one batch in a single transaction; `replace_sources` are sources whose old facts go first."""
 
@@ -289,3 +361,58 @@ def _group(rels: list[RelRow]) -> dict[tuple[str, str, str, bool], list[dict]]:
             }
         )
     return groups
+
+
+@dataclass(frozen=True)
+class StoredSourceState:
+    """What the graph holds for a source: enough to tell unchanged, changed and moved records apart."""
+
+    content_hash: str
+    extractor_version: str
+    path: str
+
+
+@dataclass(frozen=True)
+class PruneStats:
+    sources: int  # Source nodes removed
+    documents: int  # their documents deleted
+    placeholders: int  # their documents another source still points at, kept as placeholders
+
+
+def stored_sources(db: Database, source_ids: list[str]) -> dict[str, StoredSourceState]:
+    """content_hash, extractor_version and path already stored for these sources."""
+    rows = db.read(
+        "UNWIND $ids AS sid MATCH (s:Source {id: sid}) RETURN s.id AS id, s.content_hash AS h, "
+        "s.extractor_version AS v, s.path AS path",
+        {"ids": source_ids},
+    )
+    return {r["id"]: StoredSourceState(r["h"], r["v"], r["path"] or "") for r in rows}
+
+
+def relocate_sources(db: Database, paths: dict[str, str]) -> None:
+    """Store a new path for sources whose records are otherwise unchanged (source id -> path)."""
+    if paths:
+        db.write(RELOCATE_SOURCES, {"rows": [{"id": sid, "path": path} for sid, path in sorted(paths.items())]})
+
+
+def sources_under(db: Database, prefixes: list[str]) -> list[tuple[str, str]]:
+    """(id, path) of every source whose stored path starts with one of `prefixes`."""
+    if not prefixes:
+        return []
+    return [(r["id"], r["path"]) for r in db.read(SOURCES_UNDER, {"prefixes": prefixes})]
+
+
+def prune_sources(db: Database, source_ids: list[str]) -> PruneStats:
+    """Take back everything these sources said and remove them, in one transaction (curated nodes stay)."""
+
+    def work(tx: ManagedTransaction) -> PruneStats:
+        profile_people = tx.run(UNLINK_DERIVED, source_ids=source_ids).single(strict=True)["profile_people"]
+        tx.run(RETRACT_SOURCES, source_ids=source_ids).consume()
+        documents = tx.run(REMOVE_PRUNED_SOURCES, source_ids=source_ids).single(strict=True)
+        tx.run(REMOVE_PROFILE_PEOPLE, person_ids=profile_people).consume()
+        deleted = documents["deleted"] or 0
+        return PruneStats(sources=len(source_ids), documents=deleted, placeholders=documents["documents"] - deleted)
+
+    if not source_ids:
+        return PruneStats(0, 0, 0)
+    return db.write_tx(work)

@@ -17,6 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add ingest, export and import to the `kmob` command."""
     ingest = sub.add_parser("ingest", help="read files and folders into the graph (idempotent, resumable)")
     ingest.add_argument("paths", nargs="+")
+    ingest.add_argument(
+        "--prune",
+        action="store_true",
+        help="afterwards, take back stored sources under these paths that this run did not read (deleted or "
+        "renamed files, removed JSONL lines); files that fail to read keep their facts",
+    )
     ingest.add_argument("--kind", default="auto", choices=["auto", "project", "lesson", "evidence", "profile"])
     ingest.add_argument("--report", type=Path, help="where to write the JSON report (default var/ingest-report.json)")
     ingest.add_argument("--no-progress", action="store_true")
@@ -67,16 +73,27 @@ def _ingest(args: argparse.Namespace) -> int:
                 elapsed = bar.tasks[0].elapsed or 1e-9
                 bar.update(task, rate=bar.tasks[0].completed / elapsed)
 
-            summary = ingest_paths(db, settings, paths, kind=args.kind, progress=advance, report_path=report)
+            summary = ingest_paths(
+                db, settings, paths, kind=args.kind, progress=advance, report_path=report, prune=args.prune
+            )
     finally:
         db.close()
     # Plain lines, never wrapped, so logs and scripts can grep them.
     for error in summary.errors:
         print(f"error: {error.source}: {error.message}", file=sys.stderr)
+    for path in summary.retracted_sources:
+        print(f"retracted: {path}", file=sys.stderr)
+    if summary.prune_skipped:
+        print(f"prune skipped: {summary.prune_skipped}", file=sys.stderr)
+    pruned = ""
+    if args.prune:
+        pruned = f", retracted {summary.retracted}"
+        if summary.kept_unreadable:
+            pruned += f" (kept {summary.kept_unreadable} from unreadable files)"
     print(
         f"documents {summary.documents} (new {summary.new}, updated {summary.updated}, unchanged "
         f"{summary.unchanged}), entities {summary.entities}, relations {summary.relations}, "
-        f"errors {len(summary.errors)}, {summary.seconds:.1f}s; report {report}"
+        f"errors {len(summary.errors)}{pruned}, {summary.seconds:.1f}s; report {report}"
     )
     return 1 if summary.errors or missing else 0
 
