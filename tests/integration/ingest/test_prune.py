@@ -270,3 +270,22 @@ def test_prune_takes_back_a_deleted_profile(empty_db: Database, settings: Settin
     assert summary.retracted == 1
     assert "person:dee-profile" not in _ids(empty_db, "Person")
     assert "proj-prune-gone" in _ids(empty_db, "Project")
+
+
+def test_records_without_ids_are_numbered_by_line_and_prune_still_leaves_the_file_as_it_is(
+    empty_db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    titles = ["Huddles need a fixed time", "Checklists need an owner", "Audits need feedback"]
+    records = [{"kind": "lesson", "title": t, "text": f"What we learned: {t.lower()} on the ward."} for t in titles]
+    path = tmp_path / "lessons.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    ingest_paths(empty_db, settings, [path])
+    path.write_text(json.dumps(records[0]) + "\n" + json.dumps(records[2]) + "\n")
+
+    summary = ingest_paths(empty_db, settings, [path], prune=True)
+
+    # Line 2 now holds what line 3 held (an update); line 3 is gone (a retraction).
+    assert summary.updated == 1 and summary.retracted == 1
+    assert summary.retracted_sources == [stable_file(path) + "#L3"]
+    stored = {r["title"] for r in empty_db.read("MATCH (l:Lesson) RETURN l.title AS title")}
+    assert stored == {titles[0], titles[2]}
