@@ -23,9 +23,12 @@ _NOT_SUSTAINED = re.compile(
     # "came back" and "went back" are too often literal ("few forms came back") to count without a direction.
     r"(fell|fallen|falling|slipped|slipping|drifted|drifting|dropped|dropping|crept|creeping|climbed|climbing) back|"
     r"(went|gone) back (up|down)|reverted|gains were lost|was lost|were lost|did not last|not held|"
+    r"(did not|didn't|failed to|does not|do not) (persist|endure|continue|carry on|hold up)|"
     r"unsustained|short-lived|faded|fade|wore off|waned|tailed off|petered out|lost momentum|"
     r"(to|at) ((its|their|the) )?(old|previous|original|earlier|former|baseline|"
-    r"pre-\w+) levels?|(declined|deteriorated|worsened|slipped) again|back to where|"
+    r"pre-(?!pandemic|covid)\w+) levels?|(declined|deteriorated|worsened|slipped) again|back to where|"
+    r"returned to where|"
+    r"return(ed|ing|s)? to (its|their|the) (\w+ )?(level|levels|baseline|starting point|rate)|"
     r"then (\w+ )?(declined|fell|dropped|worsened|rose again|deteriorated|dwindled)|(was|were|been) eroded|"
     r"back (at|to|down to|up to|near|around|towards) (about |around |roughly )?\d+|"
     r"back (towards|toward) (its |their |the )?(baseline|old|previous|original|earlier|former|starting)|"
@@ -50,6 +53,8 @@ _NO_CHANGE = re.compile(
     r"(were|was) no different|not different|"
     r"unaffected|comparable|"
     r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same|"
+    r"(roughly|broadly|largely|essentially|virtually|more or less) (the same|unchanged)|"
+    r"(little|barely|hardly|scarcely) changed|"
     # Phrasal and passive negations: "did not go down", "did not shift", "were not reduced".
     r"did not (shift|budge|go (up|down)|come (up|down)|get (better|worse))|"
     r"(was|were|is|are|has been|have been|had been) not (reduced|improved|lowered|increased|changed|shortened|"
@@ -63,6 +68,8 @@ _NO_CHANGE = re.compile(
     r"the same (number|rate|level|proportion) as|"
     r"(could|may|might) easily be (due to )?chance|(hard|harder|difficult|more difficult) to (shift|move|budge)|"
     r"neither \w+( \w+)? (had|showed|made) an? (\w+ )?(effect|difference|change|impact)|"
+    r"neither\b[^.;]{0,80}?\bnor\b[^.;]{0,80}?\b(changed|improved|fell|rose|moved|shifted|differed|increased|"
+    r"decreased|went (up|down))|"
     r"(no|none of the) (\w+ ){1,3}(showed|found|reported|demonstrated|detected|saw) (an?|any) (\w+ ){0,2}"
     r"(effect|difference|change|benefit|improvement|reduction|increase)|"
     r"no (more|less) (frequent|common|likely)|no (higher|lower|longer|shorter) than|"
@@ -78,6 +85,7 @@ _UNCLEAR = re.compile(
     r"possibly(?! (because|due to|reflecting))|"
     r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|(less|not) consistent|"
     r"weak evidence|"
+    r"only (seen|found|observed|evident|significant) (at|in|on|for|among) (one|two|some|a few|a minority)|"
     r"whether any change|mixed|varied between|too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
     r"lower|prevent|help|shorten|cut)|(very )?low[- ](certainty|quality) evidence)\b",
     re.I,
@@ -139,7 +147,7 @@ _START_END = re.compile(
 )
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
 _BETTER = re.compile(
-    r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging|"
+    r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging|recovered|"
     r"(has been|have been|was|were) (sustained|maintained) (at|for))\b",
     re.I,
 )
@@ -147,22 +155,22 @@ _BETTER = re.compile(
 _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|drops|decreased|"
     r"decrease|decreases|declined|decline|declines|lower|lowers|lowered|cut|cuts|halved|halves|shorter|shortened|"
-    r"shortens|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases|eliminated|eradicated|"
-    r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downward|dwindled|dwindling|"
+    r"shortens|shorten|shrink|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases|eliminated|eradicated|"
+    r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downwards?|dwindled|dwindling|"
     # A backlog cleared and time saved are measures brought down.
     r"cleared|saved|saving|saves)\b",
     re.I,
 )
 _UP = re.compile(
     r"\b(rose|rise|rises|risen|increased|increase|increases|higher|grew|grown|growing|grows|doubled|doubles|up|more|"
-    r"climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|slower|climb|climbing|rising|increasing|"
-    r"reached|achieved|boosts|boosted|trebled|trebles|highest|upward)\b",
+    r"grow|climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|lengthen|slower|climb|climbing|rising|increasing|"
+    r"reached|achieved|boosts|boosted|trebled|trebles|highest|upwards?)\b",
     re.I,
 )
 _LOWER_BETTER = re.compile(
     r"\b(time|times|wait|waits|waiting|delay|delays|falls?|harm|incidence|mortality|deaths?|"
     r"admissions?|readmissions?|length|infections?|ulcers?|errors?|incidents?|turnover|"
-    r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dna|amputations|"
+    r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dnas?|amputations|"
     r"conveyances?|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
     r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
@@ -177,6 +185,9 @@ _LOWER_BETTER = re.compile(
     r"wasted|waste|lost|long(?!-)|re-?contacts?|re-?attend\w*|re-?referrals?|return visits|returns to|"
     # Restrictive practice and harms of treatment or birth.
     r"restrictive|tranquillisation|overtime|tears|catheter use|"
+    # Samples spoiled, work left undone, appointments missed, antibiotics given.
+    r"contaminat\w+|rejected|rejections?|unreported|outstanding|overdue|no-?shows?|did not attend|"
+    r"(antibiotic|antimicrobial)s? (use|consumption|days)|"
     # Services are asked to cut routine follow-ups and agency staffing.
     r"follow-up appointments|follow-ups|agency|"
     # Demand on urgent care.
@@ -215,6 +226,8 @@ _AFTER_HEDGE = re.compile(
     # An effect that cannot be told apart from others.
     r"(impossible|not possible|difficult|hard) to separate|(cannot|can't|could not) (separate|be sure|give|credit)|"
     r"not (yet )?been (tested|replicated|confirmed)|"
+    r"(did not|didn't|have not|has not|was not|were not|could not) (yet )?(formally )?(measure|measured|count|counted|"
+    r"collect|collected|check|checked)|"
     # A result the text will not credit to the work ("so we cannot attribute the fall to the clinic").
     r"(cannot|can't|could not|unable to|not able to) (yet )?(attribute|credit|claim)|"
     r"(wary|cautious|careful|reluctant) (of|about|to|not to) (crediting|credit|attributing|attribute|claiming)|"
@@ -244,8 +257,16 @@ _BACK_REFERENCE = re.compile(
 _PROCESS = re.compile(
     r"documentation|completion|completed|recording|recorded|compliance|uptake|coverage|adherence|screening|"
     r"assessment|assessments|satisfaction|confidence|knowledge|awareness|attendance|engagement|usage|access|"
-    r"screened|assessed|reviewed|vaccinated|treated|seen|offered|given|received|receiving"
+    r"screen|screens|screened|assessed|reviewed|vaccinated|treated|seen|offered|given|received|receiving|"
+    # Finding disease is what diagnostic and screening services are for ("cancers detected", "diagnosed within").
+    r"detection|detected|diagnosed|identified"
 )
+# Cancer found early is better, found late worse; time saved is wanted.
+_EARLY_FOUND = re.compile(
+    r"\b(early[- ]stage|early diagnos\w+|diagnosed early|stages? (1|2|one|two|i|ii)\b|(time|hours|minutes) saved)",
+    re.I,
+)
+_LATE_FOUND = re.compile(r"\b(late[- ]stage|late diagnos\w+|diagnosed late|stages? (3|4|three|four|iii|iv)\b)", re.I)
 # "long lies of more than an hour", "fewer than five visits": a threshold inside the measure, not a change.
 # "more than halved" is a bigger fall, not a rise.
 _THRESHOLD = re.compile(
@@ -273,9 +294,11 @@ _LATER = re.compile(
     r"\b(then|until|later|afterwards|subsequently|since then|over the (following|next) \w+|"
     r"by (the )?(end|close|time|spring|summer|autumn|winter|(month|week|year|day|quarter) \w+|"
     r"\w+ (months|weeks|years))|"
-    r"(a|one|two|three|four|five|six|\w+) (years?|months?|weeks?) later|in the (following|next) \w+)\b",
+    r"(a|one|two|three|four|five|six|\w+) (years?|months?|weeks?) later|in the (following|next) \w+|"
+    r"at (\w+ ){1,2}(months?|weeks?|years?)|at follow-up)\b",
     re.I,
 )
+_NOT_ELSEWHERE = re.compile(r"\s*,?\s*but not (at|in|on|for|among|across|during|over|with)\b", re.I)
 _REVERSAL = re.compile(r"\b(again|back|after)\b|" + _LATER.pattern, re.I)
 # "did not lead to fewer admissions": a move that the clause denies is no move.
 _NEGATED_BEFORE = re.compile(
@@ -292,6 +315,11 @@ _EXPECTED = re.compile(
 _RESULT_ANAPHOR = re.compile(r"\b(the|this|that) (gains?|improvements?|effect|benefit)\b", re.I)
 _MEASURE_ANAPHOR = re.compile(
     r"\b(?:the|this|that) (rate|proportion|percentage|figure|number|level|score|time)\b", re.I
+)
+# A sentence subject that points back at the measure just named.
+_POINTS_BACK = re.compile(
+    r"\s*(it|this|they|these|the (rate|figure|number|proportion|percentage|level|time|score|median|average|mean))\b",
+    re.I,
 )
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(
@@ -341,16 +369,19 @@ class PolarityTagger:
             return "not_sustained"  # "increased at first but then fell back"
         if direction == "lower" and _NONE_OF.search(clause[:offset]):
             return "improved"  # "there were no falls with harm in the six months after the change"
-        polarity = classify(clause, ent.text, direction, offset, none="")
+        polarity = classify(_mask_other_mentions(clause, ent, offset, outcomes), ent.text, direction, offset, none="")
         rest = _rest_of_sentence(doc, ent, sent, clause, offset, outcomes)
         rest_at = sent.end_char - len(rest)
         other = bool(rest) and _speaks_of_other(doc, rest_at, sent.end_char)
         if not polarity:
             # A reading with no verdict of its own takes the one after it: "was 41%, against 38% at baseline; with
-            # so few births this is no real change".
-            return classify(rest, "", direction, 0) if rest and not other else "unclear"
+            # so few births this is no real change", or the next sentence's when that is about it ("It fell ...").
+            later = classify(rest, "", direction, 0, none="") if rest and not other else ""
+            return later or _anaphoric_result(doc, sent, outcomes, direction) or "unclear"
         if polarity in ("improved", "worsened") and _DOWN_AT.search(clause) and _UP_AT.search(clause):
             return "unclear"
+        if polarity in ("improved", "worsened") and _NOT_ELSEWHERE.match(rest):
+            return "unclear"  # "improved on weekdays but not at weekends": a result in some places or times only
         if polarity == "improved" and rest and _NOT_SUSTAINED.search(rest):
             return "not_sustained"  # "was reduced, but the effect faded after six months"
         if polarity == "improved" and _faded_next(doc, ent, outcomes):
@@ -405,6 +436,12 @@ class PolarityTagger:
             # More incident reporting is read as a healthier safety culture; more time giving care and more
             # people referred on to help are better.
             return "higher"
+        if _LATE_FOUND.search(ent.text):
+            return "lower"
+        if _EARLY_FOUND.search(ent.text):
+            return "higher"
+        if _NEED_BEFORE.search(ent.doc.text[ent.sent.start_char : ent.start_char]):
+            return "lower"  # "fewer patients needed a second colonoscopy": the need for more care
         if _VIRTUAL_WARD.search(ent.doc.text) and re.search(r"\boccupancy\b", ent.text, re.I):
             return "higher"  # a virtual ward is judged on how full it is; a hospital ward on how much room it has
         # The head of the measure decides before its tail: "wait from referral to assessment" is a wait.
@@ -436,6 +473,9 @@ _REFERRAL_TO_HELP = re.compile(
     r"^\s*(the )?(number of )?referrals? to\b(?! (the )?(outpatients?|hospital|secondary care|a&e|emergency|"
     r"specialist|consultant|acute))",
     re.I,
+)
+_NEED_BEFORE = re.compile(
+    r"\b(need|needs|needed|needing|require|requires|required|requiring)( an?| the| further| another)?\s*$", re.I
 )
 _VIRTUAL_WARD = re.compile(r"\b(virtual wards?|hospital at home)\b", re.I)
 
@@ -610,6 +650,17 @@ def _time_course(doc: Doc, ent: Span, outcomes: list[Span], direction: str) -> s
     return None
 
 
+def _anaphoric_result(doc: Doc, sent: Span, outcomes: list[Span], direction: str) -> str:
+    """The result in the next sentence when its subject points back at the measure ("It fell from 95 to 52 minutes")
+    and it names no measure of its own."""
+    if sent.end >= len(doc):
+        return ""
+    nxt = doc[sent.end].sent
+    if not _POINTS_BACK.match(nxt.text) or any(o.start >= nxt.start and o.end <= nxt.end for o in outcomes):
+        return ""
+    return classify(nxt.text, "", direction, 0, none="")
+
+
 def _negated(clause: str, cue_at: int, mention_end: int) -> bool:
     """Whether a change word is denied by a negation just before it ("did not lead to fewer admissions").
 
@@ -641,6 +692,18 @@ def document_outcome(polarities: list[str | None]) -> str | None:
     if "no_change" in seen:
         return "no_change"
     return "unclear"
+
+
+def _mask_other_mentions(clause: str, ent: Span, offset: int, outcomes: list[Span]) -> str:
+    """The clause with other measures' names blotted out: "falls" in "neither falls nor ulcers changed" is a
+    measure, not a fall."""
+    clause_start = ent.start_char - offset
+    chars = list(clause)
+    for other in outcomes:
+        if other.end_char <= ent.start_char or other.start_char >= ent.end_char:
+            for i in range(max(other.start_char, clause_start), min(other.end_char, clause_start + len(clause))):
+                chars[i - clause_start] = "x" if chars[i - clause_start].isalnum() else chars[i - clause_start]
+    return "".join(chars)
 
 
 def _clause(doc: Doc, ent: Span, sent: Span) -> tuple[str, int]:
