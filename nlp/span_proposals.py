@@ -18,6 +18,28 @@ _QUANTIFIERS = frozenset(
 )
 _LINKING_PREPS = frozenset({"of", "for", "to", "in", "on", "with"})
 _JOINERS = frozenset({"-", "/", "'", "’", "'s", "’s"})
+# Head nouns that name people: "health professionals", "local stakeholders", "the public" are groups of people, which
+# the guide leaves unannotated, not concepts (roles are found by their own rules).
+_PEOPLE_HEADS = frozenset(
+    {
+        "professional",
+        "clinician",
+        "staff",
+        "doctor",
+        "stakeholder",
+        "researcher",
+        "colleague",
+        "participant",
+        "member",
+        "public",
+        "practitioner",
+        "expert",
+        "academic",
+        "partner",
+        "user",
+        "citizen",
+    }
+)
 
 
 def candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -31,6 +53,10 @@ def candidates(doc: Doc) -> list[tuple[int, int]]:
             start += 1
         if start >= chunk.end or chunk.root.pos_ == "PRON" or not _clean(doc[start : chunk.end]):
             continue
+        if chunk.root.lemma_.lower() in _PEOPLE_HEADS or chunk.root.lower_ in _PEOPLE_HEADS:
+            continue
+        if _research_thing(doc[start : chunk.end]):
+            continue
         found.add((start, chunk.end))
         after = chunk.end
         if after < len(doc) and doc[after].lower_ in _LINKING_PREPS and doc[after].head.i == chunk.root.i:
@@ -38,6 +64,17 @@ def candidates(doc: Doc) -> list[tuple[int, int]]:
             if following is not None and following.root.pos_ != "PRON" and _clean(following):
                 found.add((start, following.end))
     return sorted(found)
+
+
+def _research_thing(span: Span) -> bool:
+    """ "pathway simulation models", "linear mixed model": a tool or model of research or data work, which is no
+    intervention (the head-noun rules leave these gaps on purpose) and no measure, setting or topic either."""
+    from nlp.components.phrases import NON_CARE_MODIFIERS, load_heads  # here: nlp.components imports this module
+
+    root = span.root
+    if load_heads()["labels"].get(root.norm_) != "INTERVENTION":
+        return False
+    return any(t.lower_ in NON_CARE_MODIFIERS for t in span if t.i < root.i)
 
 
 def _clean(span: Span) -> bool:

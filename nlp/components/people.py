@@ -8,7 +8,10 @@ records each PERSON/ORG span's canonical name in ``doc._.canonical``.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import numpy
 from spacy.language import Language
@@ -292,13 +295,40 @@ _NOT_ORG_HEADS = frozenset(
         "workstream",
         "initiative",
         "datalink",
+        "catalogue",
+        "ark",
+        "arks",
+        "stack",
+        "exchange",
+        "document",
+        "contract",
+        "agreement",
+        "form",
+        "forms",
+        "aid",
+        "summary",
+        "certificate",
+        "course",
+        "guidance",
     }
 )
+# Last words of names of committees and groups. With only common words before them ("Steering Group", "Technical
+# Working Group", "Confidentiality Advisory Group") they name a meeting, not an organisation; a proper name keeps
+# one ("Ashby Vale Local Pharmaceutical Committee", "Sandhu Pharmacy Group").
+_COMMITTEE_HEADS = frozenset({"group", "groups", "committee", "committees", "subcommittee", "senate", "panel", "jury"})
+# Last words of the names of a hospital's own departments and units ("Children's Assessment Unit", "Ambulatory Care
+# Department"): the guide leaves departments without a proper name unannotated, and they are places of care.
+_DEPARTMENT_HEADS = frozenset({"unit", "units", "department", "departments", "area", "ward", "wards"})
+# Kinds of thing a document names, after the name or in "X is a ... tool": such a name is not an organisation.
+_NAMED_KINDS = (
+    "programme|project|initiative|workstream|tool|toolkit|app|software|platform|dataset|database|system|portal"
+)
+PLACES_PATH = Path(__file__).resolve().parent.parent / "patterns" / "places.json"
 # Words after a capitalised name that make it the name of a tool or data product.
 _THING_WORDS = frozenset(
     {"tool", "toolkit", "pathway", "app", "platform", "software", "dataset", "database", "portal", "checklist"}
 )
-_ORG_DANGLING = frozenset({"&", "and", "of", "for", "the", "in", "on"})
+_ORG_DANGLING = frozenset({"&", "and", "of", "for", "the", "in", "on", "at"})
 # The last word of a named tool or checklist, which the model often takes for an organisation.
 _INTERVENTION_HEADS = frozenset({"tool", "checklist", "bundle", "scale", "score", "protocol", "pathway", "toolkit"})
 _ORG_EXPANSIONS = (
@@ -336,7 +366,7 @@ if not Doc.has_extension("kmob_record"):
 @Language.factory("kmob_people", default_config={})
 def make_people(nlp: Language, name: str) -> PeopleLinker:
     """Build the person/organisation fixer and linker."""
-    return PeopleLinker()
+    return PeopleLinker(_lemmatizer_words(nlp))
 
 
 def canonical_org(name: str) -> str:
@@ -350,6 +380,9 @@ def canonical_org(name: str) -> str:
 
 class PeopleLinker:
     """Repairs PERSON/ORG spans, adds ROLE appositives and resolves name variants."""
+
+    def __init__(self, common_words: frozenset[str] = frozenset()):
+        self.common_words = common_words
 
     def __call__(self, doc: Doc) -> Doc:
         """Fix and link the document's people and organisations."""
@@ -369,7 +402,7 @@ class PeopleLinker:
                 ents.append(fixed)
         programmes = _programme_names(text)
         if programmes:
-            ents = [e for e in ents if e.label_ != "ORG" or e.kb_id_ or e.text not in programmes]
+            ents = [e for e in ents if e.label_ != "ORG" or e.kb_id_ or not _names_programme(e, programmes)]
         ents.extend(self._honorific_names(doc, ents))
         cited = self._citation_names(doc, text, ref_start)
         if cited:
@@ -382,7 +415,7 @@ class PeopleLinker:
         ents = [e for e in ents if not _title_not_role(doc, e)]
         canonical: dict[tuple[int, int], str] = {}
         ents = self._link_people(doc, ents, canonical, record)
-        ents = self._link_orgs(doc, ents, canonical)
+        ents = self._link_orgs(doc, ents, canonical, programmes)
         doc.ents = filter_spans(ents)
         doc._.canonical = canonical
         return doc
@@ -410,6 +443,8 @@ class PeopleLinker:
                 start += 1  # a Markdown link's text; "... Care (DHSC": the acronym is its own mention
         if start >= end:
             return None
+        if label == "ORG" and not ent.kb_id_:
+            end = _name_end(doc, start, end)
         span = doc[start:end]
         if label == "ORG" and not ent.kb_id_:
             if span.text in _NOT_ORGS or any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
@@ -420,7 +455,7 @@ class PeopleLinker:
                 len(span) == 1
                 and span[0].is_upper
                 and len(span[0]) <= 5
-                and not _expanded(text, span[0].text)
+                and not _expanded(text, span[0].text, self.common_words)
                 and load_gazetteer().lookup(span.text) is None
                 and span.text not in _ORG_TYPE_WORDS
             ):
@@ -431,6 +466,8 @@ class PeopleLinker:
                 return Span(doc, start, end, label=concept.label, kb_id=concept.id)
             if span[-1].lower_ in _NOT_ORG_HEADS and len(span) > 1:
                 return None  # "Learning Health System", "Great North Care Record": systems, not organisations
+            if _not_an_organisation(doc, span, self.common_words):
+                return None
             after = doc[end] if end < len(doc) else None
             if after is not None and after.is_lower and after.lemma_.lower() in _THING_WORDS:
                 # "the ZEPHYR tool", "FLOWCARE pathways": the name of a thing, not an organisation. An
@@ -564,7 +601,7 @@ class PeopleLinker:
                     out.append(span)
         return out
 
-    def _link_orgs(self, doc: Doc, ents: list[Span], canonical: dict) -> list[Span]:
+    def _link_orgs(self, doc: Doc, ents: list[Span], canonical: dict, not_orgs: set[str]) -> list[Span]:
         orgs = [e for e in ents if e.label_ == "ORG"]
         names = {(e.start, e.end): canonical_org(e.text) for e in orgs}
         # Acronyms defined in the text: "Leeds Teaching Hospitals NHS Trust (LTHT)".
@@ -594,15 +631,23 @@ class PeopleLinker:
         short: dict[str, str] = dict(acronyms)
         for name in distinct:
             first = name.split()[0]
-            if len(name.split()) >= 3 and first not in _GENERIC_ORG_FIRST and first[:1].isupper():
+            # A common first word ("Clinical" of "Clinical Commissioning Group") is no short form of a name.
+            if (
+                len(name.split()) >= 3
+                and first not in _GENERIC_ORG_FIRST
+                and first[:1].isupper()
+                and first.lower() not in self.common_words
+            ):
                 short.setdefault(first, name)
             for word in _ORG_TYPE_WORDS & {"ICB", "CCG", "ICS"}:
                 if name.endswith(_expand_type(word)):
                     short.setdefault(word, name)
         for i in _indices(doc, "ORTH", short):
             token = doc[i]
-            if token.i in taken or token.text not in short:
-                continue
+            if token.i in taken or token.text not in short or token.text in not_orgs:
+                continue  # a programme's or tool's name does not come back as another name's short form
+            if _names_place([token.text]):
+                continue  # "Bradford" from "Bradford Royal Infirmary" on its own is the city
             if token.pos_ != "PROPN" and token.text not in acronyms and not token.is_upper:
                 continue  # "Connected" from "Connected Health Cities" is an adjective on its own
             if token.is_sent_start and token.text not in acronyms:
@@ -657,8 +702,14 @@ def _reference_start(text: str) -> int | None:
     return match.start() if match else None
 
 
-_PROGRAMME_NAME = re.compile(
-    r"\b((?:[A-Z][\w'’&-]*\s+){0,4}[A-Z][\w'’&-]*)(?:\s+\(([A-Z]{2,6})\))?\s+(?:programme|project|initiative)s?\b"
+_NAME = r"((?:[A-Z][\w'’&-]*\s+){0,4}[A-Z][\w'’&-]*)"
+# "the Connected Health Cities (CHC) programme", "the FLOWSIM Project", "the PHPA app".
+_PROGRAMME_NAME = re.compile(r"\b" + _NAME + r"(?:\s+\(([A-Z]{2,6})\))?\s+(?i:" + _NAMED_KINDS + r")s?\b")
+# "FLOWSIM is a web-based simulation tool": the document says what kind of thing the name is.
+_DEFINED_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _NAME + r"(?:\s+\(([A-Z]{2,6})\))?\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}"
+    r"(?i:" + _NAMED_KINDS + r")s?\b",
+    re.MULTILINE,
 )
 # Words that make a name an organisation's even when it runs a programme ("the NHS England programme").
 _BODY_WORDS = frozenset(
@@ -685,11 +736,18 @@ _BODY_WORDS = frozenset(
 )
 
 
+def _names_programme(span: Span, programmes: set[str]) -> bool:
+    """Whether an ORG span is a programme's name or contains its acronym ("NWC CHC", "CHC Hub")."""
+    return span.text in programmes or any(t.is_upper and t.text in programmes for t in span)
+
+
 def _programme_names(text: str) -> set[str]:
-    """Names the document itself calls a programme, project or initiative ("the Connected Health Cities (CHC)
-    programme"), with their acronym: these are not organisations anywhere in the document."""
+    """Names the document itself calls a programme, project, initiative or a tool, app, system or dataset ("the
+    Connected Health Cities (CHC) programme", "FLOWSIM is a simulation tool"), with their acronym: these are not
+    organisations anywhere in the document."""
     names: set[str] = set()
-    for match in _PROGRAMME_NAME.finditer(text):
+    matches = [*_PROGRAMME_NAME.finditer(text), *_DEFINED_NAME.finditer(text)]
+    for match in matches:
         words = match.group(1).split()
         while words and words[0] in ("The", "A", "An", "This", "Our"):
             words = words[1:]
@@ -706,15 +764,20 @@ def _programme_names(text: str) -> set[str]:
     return names
 
 
-def _expanded(text: str, acronym: str) -> bool:
+def _expanded(text: str, acronym: str, common: frozenset[str] = frozenset()) -> bool:
     """Whether the document spells the acronym out as an organisation: "Connected Health Cities (CHC)" or "CHC
     (Connected ...)", but not "Trusted Research Environment (TRE)" (a system, not a body)."""
     at = text.find(f"({acronym})")
     if at >= 0:
         words = [w.strip(",.;:") for w in text[:at].split()[-len(acronym) - 2 :]]
         words = [w for w in words if w.lower() not in ("and", "of", "for", "&", "the", "in")][-len(acronym) :]
-        if not words or words[-1].lower() in _NOT_ORG_HEADS or not all(w[:1].isupper() for w in words):
+        last = words[-1].lower() if words else ""
+        if not words or last in _NOT_ORG_HEADS | _DEPARTMENT_HEADS or not all(w[:1].isupper() for w in words):
             return False  # "children and young people (CYP)", "Trusted Research Environment (TRE)"
+        if _names_place(words):
+            return False  # "North West Coast (NWC)": a region's initials
+        if words[-1].lower() in _COMMITTEE_HEADS and all(w.lower() in common - _place_words()[0] for w in words[:-1]):
+            return False  # "Technical Working Group (TWG)": a committee's initials
         concept = load_gazetteer().lookup(" ".join(words))
         return concept is None or concept.label == "ORG"  # "Information Governance (IG)" is a topic
     return re.search(re.escape(acronym) + r" \([A-Z]", text) is not None
@@ -739,3 +802,91 @@ def _spans_for(doc: Doc, names: list[str], label: str, ents: list[Span]) -> list
             if span is not None:
                 found.append(span)
     return found
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Place names and the words that build region names ("North East", "Yorkshire and Humber"), read once."""
+    data = json.loads(PLACES_PATH.read_text(encoding="utf-8"))
+    return frozenset(data["places"]), frozenset(data["region_words"])
+
+
+def _names_place(words: list[str]) -> bool:
+    """Whether a name is made of place words only: a region, county or city is not an organisation."""
+    places, region_words = _place_words()
+    words = [w.lower() for w in words if w.lower() not in ("and", "&", "of", "the")]
+    return bool(words) and all(w in places or w in region_words for w in words)
+
+
+def _lemmatizer_words(nlp: Language) -> frozenset[str]:
+    """English nouns, verbs, adjectives and adverbs as the pipeline lemmatizer's index lists them (empty without
+    one): a word in it is a common word, not part of a proper name."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for part in ("noun", "verb", "adj", "adv") for w in index.get(part, ()))
+
+
+def _generic_committee(span: Span, common: frozenset[str]) -> bool:
+    """ "Steering Group", "Technical Working Group": a committee or group named only with common words."""
+    head = _name_head(span)
+    if head.lower_ not in _COMMITTEE_HEADS:
+        return False
+    words = [t for t in span if t.is_alpha and t.i != head.i and t.lower_ not in _ORG_DANGLING]
+    # An acronym that is not a known organisation ("IG Working Group") is no proper name either.
+    places, _ = _place_words()
+    generic = [t.lower_ not in places and (t.lower_ in common or t.is_upper and _unknown(t.text)) for t in words]
+    return bool(common) and all(generic)
+
+
+def _unknown(name: str) -> bool:
+    concept = load_gazetteer().lookup(name)
+    return concept is None or concept.label != "ORG"
+
+
+def _name_head(span: Span):
+    """The word a name is about: the last one before "of"/"for" ("Health Survey for England" -> Survey)."""
+    for token in span[1:]:
+        if token.lower_ in ("of", "for"):
+            return span[token.i - span.start - 1]
+    return span[-1]
+
+
+def _lower_case_elsewhere(doc: Doc, span: Span) -> bool:
+    """A single capitalised word the document also writes in lower case ("Data", "Community") is a common word."""
+    if len(span) != 1 or span[0].is_upper:
+        return False
+    lower = span[0].lower_
+    return any(t.text == lower for t in doc)
+
+
+# Words that end an organisation's name; a model span that stops a few capitalised words before one was cut short
+# ("Greater Manchester Stroke" Operational Delivery Network, "Innovate" UK, "Clinical Practice Research" Datalink).
+_NAME_ENDINGS = _BODY_WORDS | {"UK", "Alliance", "Datalink", "Group", "Committee", "Foundation", "Fund", "Academy"}
+
+
+def _name_end(doc: Doc, start: int, end: int) -> int:
+    """The end of an ORG span, carried over up to four capitalised words to a word that ends a name."""
+    if not (doc[end - 1].is_title or doc[end - 1].is_upper):
+        return end  # "Data Science for Health at": a cut title, dropped as it is
+    for stop in range(end, min(end + 4, len(doc))):
+        token = doc[stop]
+        if token.text in _NAME_ENDINGS and token.is_title | token.is_upper:
+            return stop + 1 if not token.is_sent_start else end
+        if not (token.is_alpha and token.is_title) or token.is_sent_start or token.ent_type_ == "PERSON":
+            return end
+    return end
+
+
+def _not_an_organisation(doc: Doc, span: Span, common: frozenset[str]) -> bool:
+    """Model ORG spans that name a place, a committee, a thing or a common word rather than an organisation."""
+    if _names_place([t.text for t in span if not t.is_punct and not t.is_space]):
+        return True  # "Yorkshire & Humber", "Merseyside": the guide does not annotate places
+    if len(span) > 1 and _name_head(span).lower_ in _NOT_ORG_HEADS:
+        return True  # "Health Survey for England", "Data Catalogue of ...": a survey or dataset with its scope
+    if len(span) > 1 and span[-1].lower_ in _DEPARTMENT_HEADS:
+        return True  # "Ambulatory Care Department"; "Department of Health" ends in its remit, not its kind
+    return _generic_committee(span, common) or _lower_case_elsewhere(doc, span)

