@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.addresses import AddressesModel, candidates, features, project_context
@@ -54,3 +55,19 @@ def train_addresses(
                 model.update(feature_strings, 1.0 if addressed else -1.0)
             model.tick()
     return AddressesModel(weights=model.averaged(), trained_on=trained_on), len(examples)
+
+
+def train_addresses_on(
+    nlp: Language, pairs: list[tuple[dict, Document]], epochs: int = 10, trained_on: str = ""
+) -> tuple[AddressesModel, int]:
+    """Run the records through this pipeline (its span review already set) and train the ADDRESSES model.
+
+    The pipeline's own ADDRESSES model is switched off meanwhile: the features read the rules' choice.
+    """
+    from nlp.extract import Extractor
+
+    relations = nlp.get_pipe("kmob_relations")
+    relations.addresses_model = None
+    processed = Extractor(nlp=nlp).extract_with_docs(d for _, d in pairs)
+    triples = ((gold, document, doc) for (gold, document), (_, doc) in zip(pairs, processed, strict=True))
+    return train_addresses(triples, epochs=epochs, trained_on=trained_on)

@@ -57,13 +57,14 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
     """Reports per setting ("rules", "review") and group, over all k held-out folds."""
     from nlp.extract import Extractor
     from nlp.pipeline import build_pipeline
-    from nlp.training.addresses import train_addresses
+    from nlp.training.addresses import train_addresses_on
     from nlp.training.review import train_review
 
     examples = load_examples()
     folds = folds_of(examples, k)
     reports = {setting: {g: Report(g) for g in ("corpus", "dev")} for setting in ("rules", "review")}
     rules_only = build_pipeline(skip=("kmob_span_review",))
+    rules_only.get_pipe("kmob_relations").addresses_model = None  # the rules' own ADDRESSES choice
     score(Extractor(nlp=rules_only), examples, reports["rules"])
     with_review = build_pipeline()
     relations = with_review.get_pipe("kmob_relations")
@@ -71,11 +72,8 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
         train = [e for j, other in enumerate(folds) if j != i for e in other]
         model, _ = train_review(rules_only, [e.gold for e in train], epochs=epochs, rebound_labels=rebound_labels)
         with_review.get_pipe("kmob_span_review").model = model
-        relations.addresses_model = None  # the ADDRESSES model learns from the rules' choice, never its own
-        processed = Extractor(nlp=with_review).extract_with_docs(e.document for e in train)
-        relations.addresses_model, _ = train_addresses(
-            ((e.gold, e.document, doc) for e, (_, doc) in zip(train, processed, strict=True)), epochs=epochs
-        )
+        addresses, _ = train_addresses_on(with_review, [(e.gold, e.document) for e in train], epochs=epochs)
+        relations.addresses_model = addresses
         score(Extractor(nlp=with_review), fold, reports["review"])
         print(f"fold {i + 1}/{k}: trained on {len(train)} records, scored {len(fold)}", flush=True)
     return reports

