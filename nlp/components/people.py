@@ -392,7 +392,7 @@ class PeopleLinker:
         names = {p.name for p in record.people} if record is not None else set()
         text = doc.text  # Doc.text joins every token: read it once per document
         ref_start = _reference_start(text)
-        for ent in doc.ents:
+        for ent in _split_at_breaks(doc, doc.ents):
             if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS and not ent.kb_id_:
                 continue  # reference lists: authors come from the entry pattern, journals are not organisations
             fixed = self._repair(doc, ent, text)
@@ -863,6 +863,43 @@ def _lower_case_elsewhere(doc: Doc, span: Span) -> bool:
     return any(t.text == lower for t in doc)
 
 
+# Plural organisation kinds at the end of a name ("NHS Hospital Trusts", "Local Authorities", "Academic Health Science
+# Networks") speak of a group of organisations, not of one named body.
+_PLURAL_KINDS = frozenset(
+    {"trusts", "authorities", "universities", "networks", "centres", "councils", "boards", "practices", "organisations"}
+)
+
+
+def _split_at_breaks(doc: Doc, ents) -> list[Span]:
+    """Model ORG spans that run across a comma or a line break ("Stroke Association, Public Health England", a list
+    of partners one per line) are two names: each part is read on its own."""
+    out = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent.kb_id_ or not any(t.text == "," or "\n" in t.text_with_ws for t in ent[:-1]):
+            out.append(ent)
+            continue
+        part: list = []
+        for token in ent:
+            if token.text != "," and not token.is_space:
+                part.append(token)
+            if token.text == "," or token.is_space or "\n" in token.whitespace_ or token.i == ent.end - 1:
+                out.extend(_name_part(doc, part))
+                part = []
+    return out
+
+
+def _name_part(doc: Doc, tokens: list) -> list[Span]:
+    """One part of a split span without list and heading marks at its edges."""
+    while tokens and tokens[0].text in _MARKUP:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in _MARKUP:
+        tokens = tokens[:-1]
+    return [Span(doc, tokens[0].i, tokens[-1].i + 1, label="ORG")] if tokens else []
+
+
+_MARKUP = frozenset({"-", ">", "*", "#", "•"})
+
+
 # Words that end an organisation's name; a model span that stops a few capitalised words before one was cut short
 # ("Greater Manchester Stroke" Operational Delivery Network, "Innovate" UK, "Clinical Practice Research" Datalink).
 _NAME_ENDINGS = _BODY_WORDS | {"UK", "Alliance", "Datalink", "Group", "Committee", "Foundation", "Fund", "Academy"}
@@ -887,6 +924,8 @@ def _not_an_organisation(doc: Doc, span: Span, common: frozenset[str]) -> bool:
         return True  # "Yorkshire & Humber", "Merseyside": the guide does not annotate places
     if len(span) > 1 and _name_head(span).lower_ in _NOT_ORG_HEADS:
         return True  # "Health Survey for England", "Data Catalogue of ...": a survey or dataset with its scope
+    if len(span) > 1 and span[-1].lower_ in _PLURAL_KINDS:
+        return True  # "NHS Hospital Trusts": organisations of a kind, not one named body
     if len(span) > 1 and span[-1].lower_ in _DEPARTMENT_HEADS:
         return True  # "Ambulatory Care Department"; "Department of Health" ends in its remit, not its kind
     return _generic_committee(span, common) or _lower_case_elsewhere(doc, span)

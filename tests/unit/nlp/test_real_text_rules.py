@@ -144,3 +144,20 @@ def test_research_models_are_not_proposal_candidates():
     doc = nlp("The team produced pathway simulation models for the frailty unit.")
     texts = {doc[s:e].text for s, e in candidates(doc)}
     assert not [t for t in texts if t.endswith("simulation models")]
+
+
+def test_a_span_across_a_comma_or_line_break_is_two_names(extractor):
+    text = (
+        "Partners included patient groups (Stroke Association, Public Health England) and funders.\n\n"
+        "The partners are:\n\n- University of Wexbridge\n- Lancaster University\n\nThey met monthly."
+    )
+    orgs = _entities(extractor, text, "ORG")
+    assert not [o for o in orgs if "," in o or "\n" in o]
+    assert {"Stroke Association", "Public Health England", "Lancaster University"} <= set(orgs)
+
+
+def test_plural_organisation_kinds_are_not_one_named_body(extractor):
+    text = "Staff from NHS Hospital Trusts and Local Authorities joined the Marlow Valley NHS Foundation Trust team."
+    orgs = _entities(extractor, text, "ORG")
+    assert "NHS Hospital Trusts" not in orgs
+    assert "Local Authorities" not in orgs
