@@ -63,7 +63,9 @@ _NO_CHANGE = re.compile(
     r"(an?|any) (\w+ )?(effect|difference|change|improvement|reduction|increase)|"
     # A level that held: "stayed at 94%", "remained above ten hours", "9%, much as before".
     r"held (steady|stable|constant|level)|(stayed|remained) (steady|constant)|(stayed|remained) at " + _NUM_WORD + "|"
-    r"stalled|plateaued|flatlined|"
+    r"stalled|plateaued|flatlined|stabili[sz]ed (at|around|near)|levell?ed off (at|around)|"
+    r"(has|have|had) yet to (\w+ )?(improve|fall|rise|change|move|shift|show)|"
+    r"no (sign|signs|indication) of (an? |any )?(\w+ )?(change|difference|improvement|fall|rise|reduction|increase)|"
     r"(stayed|remained) (above|below|over|under)|(much |just )?as before|"
     r"the same (number|rate|level|proportion) as|"
     r"(could|may|might) easily be (due to )?chance|(hard|harder|difficult|more difficult) to (shift|move|budge)|"
@@ -90,7 +92,11 @@ _UNCLEAR = re.compile(
     r"lower|prevent|help|shorten|cut)|(very )?low[- ](certainty|quality) evidence)\b",
     re.I,
 )
-_WORSE = re.compile(r"\b(worsened|worse|deteriorated|got worse)\b", re.I)
+_WORSE = re.compile(
+    r"\b(worsened|worse|deteriorated|got worse|(went|moved|moving|going) the wrong way|"
+    r"(in|into) the wrong direction)\b",
+    re.I,
+)
 # A change that the text says did not reach significance is no change, whatever its direction.
 _NOT_SIGNIFICANT = re.compile(
     r"\b(not (statistically )?significant(ly)?|non-?significant|did not reach (statistical )?significance|"
@@ -148,6 +154,7 @@ _START_END = re.compile(
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
 _BETTER = re.compile(
     r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging|recovered|"
+    r"(moved|moving|went|going|heading|headed|trending) in the right direction|"
     r"(has been|have been|was|were) (sustained|maintained) (at|for))\b",
     re.I,
 )
@@ -155,7 +162,10 @@ _BETTER = re.compile(
 _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|drops|decreased|"
     r"decrease|decreases|declined|decline|declines|lower|lowers|lowered|cut|cuts|halved|halves|shorter|shortened|"
-    r"shortens|shorten|shrink|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|eases|eliminated|eradicated|"
+    r"shortens|shorten|shrink|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|"
+    r"eases|eliminated|eradicated|"
+    # "now below the target", "now under two hours": a level reached from above.
+    r"now (\w+ )?(below|under)|(a )?smaller (share|proportion|number|percentage)|"
     r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downwards?|dwindled|dwindling|"
     # A backlog cleared and time saved are measures brought down.
     r"cleared|saved|saving|saves)\b",
@@ -163,7 +173,9 @@ _DOWN = re.compile(
 )
 _UP = re.compile(
     r"\b(rose|rise|rises|risen|increased|increase|increases|higher|grew|grown|growing|grows|doubled|doubles|up|more|"
-    r"grow|climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|lengthen|slower|climb|climbing|rising|increasing|"
+    r"grow|climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|lengthen|slower|"
+    r"climb|climbing|rising|increasing|now (\w+ )?(above|over)|"
+    r"(a )?(larger|bigger) (share|proportion|number|percentage)|"
     r"reached|achieved|boosts|boosted|trebled|trebles|highest|upwards?)\b",
     re.I,
 )
@@ -174,14 +186,14 @@ _LOWER_BETTER = re.compile(
     r"conveyances?|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
     r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
-    r"hypoglycaemia|hba1c|cholesterol|infections?|drop-?outs?|anxious|distressed|depressed|breathless|lonely|leavers?|"
+    r"readmitted|re-admitted|harmed|injured|restrained|secluded|hypoglycaemia|hba1c|cholesterol|infections?|drop-?outs?|anxious|distressed|depressed|breathless|lonely|leavers?|"
     r"leaving|vacanc\w+|sickness|"
     # Symptoms and distress people would rather have less of.
     r"stress|hunger|thirst|agitation|aggression|violence|fatigue|nausea|vomiting|loneliness|isolation|burnout|"
     r"constipation|insomnia|"
     # Things that should not have happened: waste, repeats, failures and care given in error.
     r"inappropriate|unnecessary|avoidable|duplicate[ds]?|duplication|missed|omitted|omissions?|cancelled|"
-    r"cancellations?|repeat|repeated|unplanned|late|overuse|misclassification|misdiagnos[ei]s|failed|failures?|"
+    r"cancellations?|repeat|repeated|repetitions?|unplanned|late|overuse|misclassification|misdiagnos[ei]s|failed|failures?|"
     r"wasted|waste|lost|long(?!-)|re-?contacts?|re-?attend\w*|re-?referrals?|return visits|returns to|"
     # Restrictive practice and harms of treatment or birth.
     r"restrictive|tranquillisation|overtime|tears|catheter use|"
@@ -194,6 +206,7 @@ _LOWER_BETTER = re.compile(
     r"(emergency|a&e|ed|urgent care) attendances|attendances at (the )?(emergency|a&e|urgent)|"
     # Demand on a service, polypharmacy and the carbon cost of care.
     r"calls|(number|count) of (medicines|medications|drugs|items)|(medicines|medications) per|"
+    r"(medicines|medications|drugs|items) prescribed|"
     r"carbon|emissions|footprint|"
     # A duration counted in units: "days to first mobilisation", "hours from arrival".
     r"(minutes|hours|days|weeks|months) (to|from|until|before|between|waiting|spent waiting)|"
@@ -232,7 +245,9 @@ _AFTER_HEDGE = re.compile(
     r"(cannot|can't|could not|unable to|not able to) (yet )?(attribute|credit|claim)|"
     r"(wary|cautious|careful|reluctant) (of|about|to|not to) (crediting|credit|attributing|attribute|claiming)|"
     # The same change where nothing was done.
-    r"coincided with|(hard|difficult|impossible|not possible) to isolate|(cannot|can't|could not) isolate|"
+    r"coincided with|(but|and) so did|as it did (across|in|at|nationally|elsewhere)|"
+    r"(effect|impact|benefit|contribution|role) of [^.;]{0,40}?\b(is|was|remains|remained) (uncertain|unclear)|"
+    r"(hard|difficult|impossible|not possible) to isolate|(cannot|can't|could not) isolate|"
     r"by a similar (amount|margin)|(comparison|control|neighbouring) (site|area|ward|practice|group)s? "
     r"(also|as well)|also (fell|rose|dropped|improved|increased|decreased) (in|at|across) (a |the )?"
     r"(neighbouring|comparison|control|other))\b",
@@ -289,6 +304,8 @@ _DETECTED = re.compile(
 )
 # "There were no falls with harm": none at all of a harm is the best result it can have.
 _NONE_OF = re.compile(r"\b(there (were|was|have been|has been)|had|recorded|saw|reported) (no|zero)\s+$", re.I)
+# The nouns between a change word and a later noun joined to them by "and" or "or".
+_COORDINATED = re.compile(r"(\s+[\w-]+){1,3}\s*,?\s+(and|or)\s+$", re.I)
 # Words that put a second move later in time than the first ("then", "until ..., when", "by month six").
 _LATER = re.compile(
     r"\b(then|until|later|afterwards|subsequently|since then|over the (following|next) \w+|"
@@ -592,6 +609,8 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         return "unclear"
 
     def distance(match: re.Match) -> int:
+        if match.start() < at and _COORDINATED.match(masked, match.end(), at):
+            return 0  # "less jargon and abbreviation": the word before the first noun governs the second too
         return at - match.end() if match.end() <= at else max(0, match.start() - stop)
 
     cues: list[tuple[float, int, str, int]] = []
