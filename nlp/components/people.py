@@ -736,6 +736,17 @@ _BODY_WORDS = frozenset(
 )
 
 
+# "a four-year programme across the region called LCR (Linked Care Regions)": the name follows "called".
+_CALLED_NAME = re.compile(
+    r"\b(?i:"
+    + _NAMED_KINDS
+    + r")s?\s+(?:[\w£$€,-]+\s+){0,8}?(?:called|named|known as)\s+"
+    + _NAME
+    # The bracket after the name holds its acronym or its long form: "CHC (Connected Health Cities)".
+    + r"(?:\s+\(([A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})\))?"
+)
+
+
 def _names_programme(span: Span, programmes: set[str]) -> bool:
     """Whether an ORG span is a programme's name or contains its acronym ("NWC CHC", "CHC Hub")."""
     return span.text in programmes or any(t.is_upper and t.text in programmes for t in span)
@@ -746,7 +757,7 @@ def _programme_names(text: str) -> set[str]:
     Connected Health Cities (CHC) programme", "FLOWSIM is a simulation tool"), with their acronym: these are not
     organisations anywhere in the document."""
     names: set[str] = set()
-    matches = [*_PROGRAMME_NAME.finditer(text), *_DEFINED_NAME.finditer(text)]
+    matches = [*_PROGRAMME_NAME.finditer(text), *_DEFINED_NAME.finditer(text), *_CALLED_NAME.finditer(text)]
     for match in matches:
         words = match.group(1).split()
         while words and words[0] in ("The", "A", "An", "This", "Our"):

@@ -161,3 +161,14 @@ def test_plural_organisation_kinds_are_not_one_named_body(extractor):
     orgs = _entities(extractor, text, "ORG")
     assert "NHS Hospital Trusts" not in orgs
     assert "Local Authorities" not in orgs
+
+
+def test_a_name_given_to_a_programme_with_called_is_not_an_organisation(extractor):
+    text = (
+        "This was a £12 million programme across the Midlands called LCR (Linked Care Regions). LCR aimed to join "
+        "up records, and LCR worked with Marlow University."
+    )
+    orgs = _entities(extractor, text, "ORG")
+    assert "LCR" not in orgs
+    assert "Linked Care Regions" not in orgs
+    assert "Marlow University" in orgs
