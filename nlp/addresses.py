@@ -41,7 +41,7 @@ class ProjectContext:
     """What the features read about the whole project once."""
 
     title_words: frozenset[str]
-    sentence_of: dict[int, int]  # token index of each sentence start -> the sentence's position
+    sentence_at: tuple[int, ...]  # token index -> the position of its sentence (Span.sent is slow to ask)
     aim_sentences: frozenset[int]  # positions of sentences that state the aim
     measure_sentences: frozenset[int]
 
@@ -66,7 +66,7 @@ def project_context(doc: Doc, title: str) -> ProjectContext:
     sentences = list(doc.sents)
     return ProjectContext(
         title_words=frozenset(w for w in term_key(title).split() if w not in _STOP),
-        sentence_of={s.start: i for i, s in enumerate(sentences)},
+        sentence_at=tuple(i for i, s in enumerate(sentences) for _ in range(len(s))),
         aim_sentences=frozenset(i for i, s in enumerate(sentences) if _AIM.match(s.text)),
         measure_sentences=frozenset(i for i, s in enumerate(sentences) if _MEASURE.search(s.text)),
     )
@@ -79,7 +79,7 @@ def _bucket(value: int, top: int) -> str:
 def features(candidate: Candidate, context: ProjectContext) -> list[str]:
     """Readable feature strings; each is also conjoined with the label, since what matters differs per label."""
     first = candidate.spans[0]
-    positions = [context.sentence_of.get(s.sent.start, 0) for s in candidate.spans]
+    positions = [context.sentence_at[s.start] for s in candidate.spans]
     words = {w for s in candidate.spans for w in term_key(s.text).split() if w not in _STOP}
     head = first.root.head
     plain = [
