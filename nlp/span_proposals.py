@@ -88,8 +88,9 @@ def features(doc: Doc, start: int, end: int) -> list[str]:
     """What the proposal model sees of one candidate."""
     span = doc[start:end]
     head = span.root
-    before = doc[start - 1] if start > span.sent.start else None
-    after = doc[end] if end < span.sent.end else None
+    sent = span.sent  # found token by token: ask once
+    before = doc[start - 1] if start > sent.start else None
+    after = doc[end] if end < sent.end else None
     out = [
         "bias",
         f"head={head.lemma_.lower()}",
@@ -101,7 +102,7 @@ def features(doc: Doc, start: int, end: int) -> list[str]:
         f"len={min(len(span), 5)}",
         f"before={before.lower_ if before is not None else '<s>'}",
         f"after={after.lower_ if after is not None else '</s>'}",
-        f"capitalised={span[0].is_title and start != span.sent.start}",
+        f"capitalised={span[0].is_title and start != sent.start}",
         f"upper={span.text.isupper()}",
     ]
     if head.dep_ == "pobj":

@@ -103,8 +103,10 @@ def _word(token) -> list[str]:
     return [f"w={token.lower_}", f"pos={token.pos_}", f"dep={token.dep_}"]
 
 
-def left_features(doc: Doc, span: Span, start: int) -> list[str]:
-    """What the left-boundary model sees of starting `span` at token `start` instead."""
+def left_features(doc: Doc, span: Span, start: int, sent_start: int | None = None) -> list[str]:
+    """What the left-boundary model sees of starting `span` at token `start` instead (sent_start: where the span's
+    sentence starts, when the caller already knows)."""
+    sent_start = span.sent.start if sent_start is None else sent_start
     label = span.label_
     moved = start - span.start
     raw = [f"move={moved}"]
@@ -113,12 +115,14 @@ def left_features(doc: Doc, span: Span, start: int) -> list[str]:
     else:
         raw += [f"drop.{f}" for t in doc[span.start : start] for f in _word(t)]
     raw += [f"first.{f}" for f in _word(doc[start])]
-    raw += [f"before.{f}" for f in _word(doc[start - 1])] if start > span.sent.start else ["before=<s>"]
+    raw += [f"before.{f}" for f in _word(doc[start - 1])] if start > sent_start else ["before=<s>"]
     return [f for r in raw for f in _both(label, r)]
 
 
-def right_features(doc: Doc, span: Span, end: int) -> list[str]:
-    """What the right-boundary model sees of ending `span` at token `end` instead."""
+def right_features(doc: Doc, span: Span, end: int, sent_end: int | None = None) -> list[str]:
+    """What the right-boundary model sees of ending `span` at token `end` instead (sent_end: where the span's
+    sentence ends, when the caller already knows)."""
+    sent_end = span.sent.end if sent_end is None else sent_end
     label = span.label_
     moved = end - span.end
     raw = [f"move={moved}"]
@@ -127,18 +131,20 @@ def right_features(doc: Doc, span: Span, end: int) -> list[str]:
     else:
         raw += [f"drop.{f}" for t in doc[end : span.end] for f in _word(t)]
     raw += [f"last.{f}" for f in _word(doc[end - 1])]
-    raw += [f"after.{f}" for f in _word(doc[end])] if end < span.sent.end else ["after=</s>"]
+    raw += [f"after.{f}" for f in _word(doc[end])] if end < sent_end else ["after=</s>"]
     return [f for r in raw for f in _both(label, r)]
 
 
-def left_candidates(span: Span) -> list[int]:
+def left_candidates(span: Span, sent_start: int | None = None) -> list[int]:
     """Starts within WINDOW tokens of the span's, inside its sentence, leaving at least one token."""
-    return list(range(max(span.sent.start, span.start - WINDOW), min(span.end - 1, span.start + WINDOW) + 1))
+    sent_start = span.sent.start if sent_start is None else sent_start
+    return list(range(max(sent_start, span.start - WINDOW), min(span.end - 1, span.start + WINDOW) + 1))
 
 
-def right_candidates(span: Span, start: int) -> list[int]:
+def right_candidates(span: Span, start: int, sent_end: int | None = None) -> list[int]:
     """Ends within WINDOW tokens of the span's, inside its sentence, after `start`."""
-    return list(range(max(start + 1, span.end - WINDOW), min(span.sent.end, span.end + WINDOW) + 1))
+    sent_end = span.sent.end if sent_end is None else sent_end
+    return list(range(max(start + 1, span.end - WINDOW), min(sent_end, span.end + WINDOW) + 1))
 
 
 def review(doc: Doc, model: ReviewModel) -> list[Span]:
@@ -187,13 +193,17 @@ def propose(doc: Doc, ents: list[Span], model: ReviewModel) -> list[Span]:
 
 def rebound(doc: Doc, span: Span, model: ReviewModel) -> tuple[int, int]:
     """The best-scoring start, then end; a boundary moves only when it outscores the rule's by the margin."""
+    sent = span.sent  # found token by token: ask once per span, not once per candidate
     start = _best(
-        left_candidates(span), span.start, lambda c: model.score("left", left_features(doc, span, c)), model.margin
+        left_candidates(span, sent.start),
+        span.start,
+        lambda c: model.score("left", left_features(doc, span, c, sent.start)),
+        model.margin,
     )
     end = _best(
-        right_candidates(span, start),
+        right_candidates(span, start, sent.end),
         span.end,
-        lambda c: model.score("right", right_features(doc, span, c)),
+        lambda c: model.score("right", right_features(doc, span, c, sent.end)),
         model.margin,
     )
     return start, end
