@@ -40,7 +40,8 @@ _NOT_SUSTAINED = re.compile(
     re.I,
 )
 _NO_CHANGE = re.compile(
-    r"\b(no (\w+ ){0,2}(change|difference|effect|improvement|impact|reduction|increase|benefit|shift|movement)|"
+    r"\b(no (\w+ ){0,2}(change|difference|effect|improvement|impact|reduction|increase|benefit|shift|movement|"
+    r"rise|fall|drop|growth|decline)|"
     r"did not (significantly )?(change|differ|"
     r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
     r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
@@ -87,6 +88,8 @@ _UNCLEAR = re.compile(
     r"possibly(?! (because|due to|reflecting))|"
     r"cannot (say|tell)|hard to (tell|say|attribute)|remains? to be seen|inconsistent|(less|not) consistent|"
     r"weak evidence|"
+    # Too few studies to judge by: "there is very little evidence on patient safety".
+    r"(very )?(little|limited|scant|sparse|no) (good |direct |published |robust )?evidence (on|about|for)|"
     r"only (seen|found|observed|evident|significant) (at|in|on|for|among) (one|two|some|a few|a minority)|"
     r"whether any change|mixed|varied between|too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
     r"lower|prevent|help|shorten|cut)|(very )?low[- ](certainty|quality) evidence)\b",
@@ -151,6 +154,14 @@ _START_END = re.compile(
     r"(?:settled|ended|finished|levelled off|plateaued|stood|stabilised) (?:at|around) (?:about |around |roughly )?"
     r"(\d[\d,]*(?:\.\d+)?)"
 )
+# "averages 14, compared with 6 at the very first meeting": a reading now set against an earlier one, the earlier
+# one second. A comparison with another group ("45% compared with 4% on usual care") is not a change over time.
+_COMPARED_WITH_EARLIER = re.compile(
+    r"\b(\d[\d,]*(?:\.\d+)?)%?[^.;\d]{0,30}?\bcompared (?:with|to) (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?"
+    r"(?: [\w-]+){0,4}? (?:at|in|on|during|before|from)? ?(?:the )?(?:very )?(?:first|start|outset|beginning|baseline|"
+    r"launch|previous|year before|last year|earlier)\b",
+    re.I,
+)
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
 _BETTER = re.compile(
     r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging|recovered|"
@@ -214,7 +225,11 @@ _LOWER_BETTER = re.compile(
     # Time in hospital, and staff time spent on each piece of work ("clinician hours per assessment").
     r"(days|nights|weeks|time) (spent )?in hospital|bed days|(hours|minutes|time) per|"
     # Things that get in the way of care or of understanding it.
-    r"jargon|abbreviations?|interruptions?|distractions?|disruptions?|noise|paperwork|bureaucracy)\b",
+    r"jargon|abbreviations?|interruptions?|distractions?|disruptions?|noise|paperwork|bureaucracy|"
+    # Demand on a service and the work it makes: annotators read more of it as pressure, less as relief.
+    r"demand|workloads?|referral rates?|(?<!-)referrals|"
+    # Results wrongly raised and equipment left in place unused.
+    r"false (positives?|negatives?|alarms?)|idle|unused)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -243,6 +258,13 @@ _AFTER_HEDGE = re.compile(
     r"collect|collected|check|checked)|"
     # A result the text will not credit to the work ("so we cannot attribute the fall to the clinic").
     r"(cannot|can't|could not|unable to|not able to) (yet )?(attribute|credit|claim)|"
+    r"(does|do|did|will|would) not (yet )?claim|"
+    # The same hedges in the passive: "the fall cannot be put down to testing alone", "cannot be separated out".
+    r"(cannot|can't|could not|can not) be (\w+ )?(put down|attributed|credited|ascribed|separated|isolated|"
+    r"disentangled|untangled|teased apart)|"
+    # A fall that an SPC chart cannot tell from the noise: "this sits inside normal variation".
+    r"(sits?|sat|lies|lay|is|was|remains?|remained) (inside|within) (the )?(normal|common[- ]cause|expected|usual) "
+    r"variation|"
     r"(wary|cautious|careful|reluctant) (of|about|to|not to) (crediting|credit|attributing|attribute|claiming)|"
     # The same change where nothing was done.
     r"coincided with|(but|and) so did|as it did (across|in|at|nationally|elsewhere)|"
@@ -389,7 +411,11 @@ class PolarityTagger:
         polarity = classify(_mask_other_mentions(clause, ent, offset, outcomes), ent.text, direction, offset, none="")
         rest = _rest_of_sentence(doc, ent, sent, clause, offset, outcomes)
         rest_at = sent.end_char - len(rest)
-        other = bool(rest) and _speaks_of_other(doc, rest_at, sent.end_char)
+        # "fell ..., while reporting time for other films crept up": a contrast with "while" brings in another
+        # measure, even where the parser reads that measure as an object.
+        other = bool(rest) and (
+            _CONTRAST_START.match(rest) is not None or _speaks_of_other(doc, rest_at, sent.end_char)
+        )
         if not polarity:
             # A reading with no verdict of its own takes the one after it: "was 41%, against 38% at baseline; with
             # so few births this is no real change", or the next sentence's when that is about it ("It fell ...").
@@ -440,12 +466,16 @@ class PolarityTagger:
         return polarity
 
     def _direction(self, ent: Span) -> str:
+        wanted = _aimed_direction(ent)
+        if wanted:
+            return wanted
         gazetteer = load_gazetteer()
         concept = gazetteer.concepts.get(ent.kb_id_) if ent.kb_id_ else None
         direction = concept.direction_for(ent.text) if concept is not None else None
         if direction:
             return direction
-        core = _measure_core(_TIME_TARGET.sub(" ", ent.text))
+        measure = _TIME_TARGET.sub(" ", ent.text)
+        core = _measure_core(measure)
         core_words = core.lower().split()
         # "incident reporting rate" is about reporting; a "reporting backlog" is a backlog.
         head_reporting = "reporting" in core_words and not _LOWER_BETTER.fullmatch(core_words[-1])
@@ -453,6 +483,8 @@ class PolarityTagger:
             # More incident reporting is read as a healthier safety culture; more time giving care and more
             # people referred on to help are better.
             return "higher"
+        if _APPROPRIATE.search(core):
+            return "higher"  # "appropriate antiviral prescribing": care given rightly, unlike "inappropriate"
         if _LATE_FOUND.search(ent.text):
             return "lower"
         if _EARLY_FOUND.search(ent.text):
@@ -465,11 +497,13 @@ class PolarityTagger:
         # Of the head, its last word is what is measured: "pain score documentation" is documentation.
         if core_words and _PROCESS.fullmatch(core_words[-1]):
             return "higher"
+        if measure.startswith(core) and _PROCESS_TAIL.match(measure[len(core) :]):
+            return "higher"  # "medical referrals seen in SDEC": the share of them that got the care
         if _LOWER_BETTER.search(core):
             return "lower"
         if any(_PROCESS.fullmatch(w) for w in core_words):
             return "higher"  # more documentation, completion or uptake of anything is better
-        if _LOWER_BETTER.search(_TIME_TARGET.sub(" ", ent.text)) or _names_condition(ent, gazetteer):
+        if _LOWER_BETTER.search(measure) or _names_condition(ent, gazetteer):
             return "lower"  # counts of harms and of conditions: "fewer preterm births"
         return "higher"
 
@@ -487,14 +521,79 @@ _COUNT_HEAD = re.compile(
 )
 # Referrals on to support are wanted; referrals into hospital care are demand on it.
 _REFERRAL_TO_HELP = re.compile(
-    r"^\s*(the )?(number of )?referrals? to\b(?! (the )?(outpatients?|hospital|secondary care|a&e|emergency|"
+    r"^\s*(the )?(number of )?([\w-]+ )?referrals? to\b(?! (the )?(outpatients?|hospital|secondary care|a&e|emergency|"
     r"specialist|consultant|acute))",
     re.I,
 )
 _NEED_BEFORE = re.compile(
     r"\b(need|needs|needed|needing|require|requires|required|requiring)( an?| the| further| another)?\s*$", re.I
 )
+_PROCESS_TAIL = re.compile(r"\s*(seen|reviewed|assessed|treated|screened|triaged|accepted)\b", re.I)
+_APPROPRIATE = re.compile(r"\b(appropriate|appropriately|correct|correctly)\b", re.I)
+# A sentence that says which way the work wants a measure to go: an aim, a goal or a question.
+_AIM_SENTENCE = re.compile(r"\b(aims?|aimed|set out|goal|objective|question|sought|intended)\b|\?\s*$", re.I)
+_WANT_LOWER = re.compile(
+    r"\b(cut|cutting|reduce|reduces|reducing|lower|lowering|halve|halving|minimi[sz]e|decrease|avoid|prevent)"
+    r"((?: [\w-]+){1,5})",
+    re.I,
+)
+# Words that say nothing of what a measure counts, so they cannot tie it to an aim.
+_GENERIC_MEASURE_WORDS = frozenset(
+    {
+        "rate",
+        "rates",
+        "number",
+        "numbers",
+        "proportion",
+        "percentage",
+        "share",
+        "level",
+        "levels",
+        "time",
+        "times",
+        "patients",
+        "people",
+        "new",
+        "total",
+        "care",
+        "service",
+        "services",
+        "hospital",
+    }
+)
 _VIRTUAL_WARD = re.compile(r"\b(virtual wards?|hospital at home)\b", re.I)
+
+
+def _stems(words: list[str]) -> set[str]:
+    """Crude stems of a measure's telling words ("referral", "referrals" -> "referr")."""
+    return {w.lower()[:6] for w in words if len(w) >= 4 and w.lower() not in _GENERIC_MEASURE_WORDS}
+
+
+def _aimed_direction(ent: Span) -> str | None:
+    """ "lower" when an aim or question in the document asks to cut what this measure counts.
+
+    "Aim: to cut face-to-face fracture clinic appointments" makes fewer face-to-face attendances a gain, and "does
+    advice before referral reduce outpatient referrals?" makes falling referral rates one; a measure such as demand or
+    attendance has no better direction of its own until the text says which way is wanted.
+    """
+    measure = _stems(re.findall(r"[\w-]+", ent.text))
+    if not measure:
+        return None
+    for sent in ent.doc.sents:
+        if sent.start <= ent.start < sent.end or not _AIM_SENTENCE.search(sent.text):
+            continue
+        for wanted in _WANT_LOWER.finditer(sent.text):
+            # The object of the aim runs to its first preposition: "reduce waits from referral" is about waits.
+            words = []
+            for word in wanted.group(2).split():
+                if _TAIL_START.fullmatch(word):
+                    break
+                words.append(word)
+            # Most of the measure's telling words must be the aim's: "reduce falls" says nothing of "completion of
+            # falls risk assessments".
+            if 2 * len(_stems(words) & measure) >= len(measure):
+                return "lower"
+    return None
 
 
 def _measure_core(text: str) -> str:
@@ -524,6 +623,7 @@ _PLACE_SUBJECT = re.compile(
 )
 
 
+_CONTRAST_START = re.compile(r"\s*,?\s*(while|whereas)\b", re.I)
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp", "pcomp"})
 
 
@@ -573,8 +673,27 @@ def _hedges_this(after: str, ent: Span, outcomes: list[Span]) -> bool:
     if match is None:
         return False
     hedge_at = ent.end_char + match.end()
+    # "rose, but the effect on preterm births could not be separated": a hedge in a later clause that names another
+    # measure is about that one.
+    hedge_start = ent.end_char + match.start()
+    between = [o for o in outcomes if ent.end_char <= o.start_char < hedge_start and o.sent.start == ent.sent.start]
+    if any(_hedge_subject(ent.doc.text, ent.end_char, o, hedge_start) for o in between):
+        return False
     later = [o for o in outcomes if o.start_char >= hedge_at and o.sent.start == ent.sent.start]
     return not any(not _CLAUSE_BREAK.search(ent.doc.text[hedge_at : o.start_char]) for o in later)
+
+
+def _hedge_subject(text: str, mention_end: int, other: Span, hedge_start: int) -> bool:
+    """Whether another measure, in a later clause than the mention, is what a hedge speaks of: nothing but its own
+    verb stands between them ("the effect on preterm births could not be separated"), unlike "the response rate was
+    low and the result may reflect who answered"."""
+    link = text[other.end_char : hedge_start]
+    return (
+        _CLAUSE_BREAK.search(text[mention_end : other.start_char]) is not None
+        and not _CLAUSE_BREAK.search(link)
+        and not re.search(r"\band\b", link)
+        and not _BACK_REFERENCE.search(link)
+    )
 
 
 def _rest_of_sentence(doc: Doc, ent: Span, sent: Span, clause: str, offset: int, outcomes: list[Span]) -> str:
@@ -627,8 +746,10 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         for match in pattern.finditer(masked):
             reach = distance(match) / (2 if kind == "unclear" else 1)
             cues.append((reach, rank, kind, match.start()))
-    for match in (*_FROM_TO.finditer(masked), *_START_END.finditer(masked)):
-        before, after = (_number(n) for n in match.groups())
+    readings = [(match, match.groups()) for match in (*_FROM_TO.finditer(masked), *_START_END.finditer(masked))]
+    readings += [(match, match.groups()[::-1]) for match in _COMPARED_WITH_EARLIER.finditer(masked)]
+    for match, (first, last) in readings:
+        before, after = _number(first), _number(last)
         if before != after:
             cues.append(
                 (distance(match), 3 if after < before else 4, "down" if after < before else "up", match.start())

@@ -3,7 +3,8 @@
 The first group was written against the causes of the errors found on the training corpus (which way is better for
 a measure, negation and hedge scope, aims, contrast clauses, time courses) and scored 14/33 before the fixes; the
 second was written afterwards in other services' wording and scored 20/30 before the fixes it led to; the third and
-fourth likewise (20/30 and 21/30), and the fifth (10/20).
+fourth likewise (20/30 and 21/30), and the fifth (10/20). The sixth, on demand, workload and wanted direction,
+passive and evidence hedges, and readings against an earlier one, was written after the fixes it tests.
 """
 
 import pytest
@@ -407,6 +408,71 @@ CASES = [
     # A change word before two joined nouns governs both; medicines prescribed are counted to be cut.
     ("Discharge letters had less jargon and repetition, and more letters were sent on time.", "repetition", "improved"),
     ("The reviews cut the number of medicines prescribed per resident.", "medicines prescribed", "improved"),
+    # Sixth group. Demand and workload: annotators read more of it as pressure on the service and less as relief.
+    ("Triage by phone cut endoscopy demand by a third.", "endoscopy demand", "improved"),
+    ("District nurses said their workload had grown since the merger.", "workload", "worsened"),
+    ("Dietetic referrals climbed steadily over the winter.", "Dietetic referrals", "worsened"),
+    ("Referral rates dropped slightly after the teaching sessions.", "Referral rates", "improved"),
+    # Results wrongly raised and kit left unused are lower-better; care given appropriately is higher-better.
+    ("False alarms rose from 3 to 9 a night after the monitors were reset.", "False alarms", "worsened"),
+    ("Idle catheters went down from 18% to 7%.", "Idle catheters", "improved"),
+    ("Appropriate opioid prescribing increased on both wards.", "Appropriate opioid prescribing", "improved"),
+    # An aim that asks for less of what a measure counts sets its direction.
+    (
+        "Aim: to reduce in-person diabetes clinic visits by moving reviews online. In-person diabetes clinic "
+        "attendances fell by a quarter.",
+        "In-person diabetes clinic attendances",
+        "improved",
+    ),
+    (
+        "Aim: to reduce falls. Completion of falls risk assessments rose to 90%.",
+        "Completion of falls risk assessments",
+        "improved",
+    ),
+    # Passive attribution hedges, a fall inside normal variation, and too little evidence to judge by.
+    (
+        "Pressure ulcers fell after the mattress swap, but a new tissue viability nurse started that month, so the "
+        "fall cannot be put down to the mattresses alone.",
+        "Pressure ulcers",
+        "unclear",
+    ),
+    (
+        "Readmissions dropped by 6%, but a discharge scheme began at the same time, so the effect of the calls "
+        "cannot be separated out.",
+        "Readmissions",
+        "unclear",
+    ),
+    (
+        "Catheter infections came down to 2 a month, but this sits inside normal variation on the run chart.",
+        "Catheter infections",
+        "unclear",
+    ),
+    ("There is very little evidence on carer wellbeing from any of the trials.", "carer wellbeing", "unclear"),
+    # "no rise in" is no change; a reading set against an earlier one gives its direction.
+    ("The new rota brought no rise in sickness absence over the year.", "sickness absence", "no_change"),
+    (
+        "After ten meetings, attendance averages 22, compared with 9 at the very first meeting.",
+        "attendance",
+        "improved",
+    ),
+    # A contrast with "while" speaks of another measure; a hedge in a later clause that names another measure is
+    # about that one; a count of those who got the care is higher-better whatever it counts.
+    (
+        "Time from scan to result for urgent requests fell from 5 to 2 days, while turnaround for routine requests "
+        "edged up from 6 to 7 days.",
+        "Time from scan to result",
+        "improved",
+    ),
+    (
+        "Smoking at delivery fell, but the effect on low birthweight could not be separated from other changes.",
+        "Smoking at delivery",
+        "improved",
+    ),
+    (
+        "By June, surgical referrals seen in the hot clinic had reached 61%.",
+        "surgical referrals seen in the hot clinic",
+        "improved",
+    ),
 ]
 
 
