@@ -158,8 +158,8 @@ _START_END = re.compile(
 # one second. A comparison with another group ("45% compared with 4% on usual care") is not a change over time.
 _COMPARED_WITH_EARLIER = re.compile(
     r"\b(\d[\d,]*(?:\.\d+)?)%?[^.;\d]{0,30}?\bcompared (?:with|to) (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?"
-    r"(?: [\w-]+){0,4}? (?:at|in|on|during|before|from)? ?(?:the )?(?:very )?(?:first|start|outset|beginning|baseline|"
-    r"launch|previous|year before|last year|earlier)\b",
+    r"(?: [\w-]+){0,4}? (?:(?:at|in|on|during|from) )?(?:the )?(?:very )?(?:first|start|outset|beginning|baseline|"
+    r"launch|previous|year before|last year|earlier|before)\b",
     re.I,
 )
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
@@ -229,7 +229,7 @@ _LOWER_BETTER = re.compile(
     # Demand on a service and the work it makes: annotators read more of it as pressure, less as relief.
     r"demand|workloads?|referral rates?|(?<!-)referrals|"
     # Results wrongly raised and equipment left in place unused.
-    r"false (positives?|negatives?|alarms?)|idle|unused)\b",
+    r"false[- ](positives?|negatives?|alarms?)|idle|unused)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -261,7 +261,7 @@ _AFTER_HEDGE = re.compile(
     r"(does|do|did|will|would) not (yet )?claim|"
     # The same hedges in the passive: "the fall cannot be put down to testing alone", "cannot be separated out".
     r"(cannot|can't|could not|can not) be (\w+ )?(put down|attributed|credited|ascribed|separated|isolated|"
-    r"disentangled|untangled|teased apart)|"
+    r"disentangled|untangled|teased apart)(?! (\w+ )?(to|from) (chance|random|noise))|"
     # A fall that an SPC chart cannot tell from the noise: "this sits inside normal variation".
     r"(sits?|sat|lies|lay|is|was|remains?|remained) (inside|within) (the )?(normal|common[- ]cause|expected|usual) "
     r"variation|"
@@ -566,7 +566,11 @@ _VIRTUAL_WARD = re.compile(r"\b(virtual wards?|hospital at home)\b", re.I)
 
 def _stems(words: list[str]) -> set[str]:
     """Crude stems of a measure's telling words ("referral", "referrals" -> "referr")."""
-    return {w.lower()[:6] for w in words if len(w) >= 4 and w.lower() not in _GENERIC_MEASURE_WORDS}
+    return {
+        w.lower()[:6]
+        for w in words
+        if len(w) >= 4 and w.lower() not in _GENERIC_MEASURE_WORDS and not _TAIL_START.fullmatch(w)
+    }
 
 
 def _aimed_direction(ent: Span) -> str | None:

@@ -455,6 +455,11 @@ CASES = [
         "attendance",
         "improved",
     ),
+    # A hyphenated false result, a reading set against one "before", and a change that cannot be put down to
+    # chance (which is a claim, not a hedge).
+    ("The share of false-positive scans rose from 4% to 10%.", "false-positive scans", "worsened"),
+    ("Pressure ulcers numbered 3 this quarter, compared with 8 before the change.", "Pressure ulcers", "improved"),
+    ("Line infections fell by half, and the fall cannot be put down to chance.", "Line infections", "improved"),
     # A contrast with "while" speaks of another measure; a hedge in a later clause that names another measure is
     # about that one; a count of those who got the care is higher-better whatever it counts.
     (
