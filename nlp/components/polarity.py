@@ -76,7 +76,8 @@ _NO_CHANGE = re.compile(
     r"(no|none of the) (\w+ ){1,3}(showed|found|reported|demonstrated|detected|saw) (an?|any) (\w+ ){0,2}"
     r"(effect|difference|change|benefit|improvement|reduction|increase)|"
     r"no (more|less) (frequent|common|likely)|no (higher|lower|longer|shorter) than|"
-    r"without (making|increasing|lengthening|worsening|affecting))\b",
+    r"without (making|increasing|lengthening|worsening|affecting)|"
+    r"without (an? |any )?(\w+ )?(rise|increase|fall|drop|change|reduction) in)\b",
     re.I,
 )
 _UNCLEAR = re.compile(
@@ -262,6 +263,10 @@ _AFTER_HEDGE = re.compile(
     # The same hedges in the passive: "the fall cannot be put down to testing alone", "cannot be separated out".
     r"(cannot|can't|could not|can not) be (\w+ )?(put down|attributed|credited|ascribed|separated|isolated|"
     r"disentangled|untangled|teased apart)(?! (\w+ )?(to|from) (chance|random|noise))|"
+    # Another cause offered for the change: "could be down to the mild winter", "may partly account for this".
+    r"(could|may|might) (well )?(be|have been) (down|owing) to|"
+    r"(could|may|might) (partly |simply |also |in part |largely )?(reflect|account for|explain)|"
+    r"(cannot|can't|could not) be (certain|confident)|(hard|difficult) to (judge|know|be sure)|"
     # A fall that an SPC chart cannot tell from the noise: "this sits inside normal variation".
     r"(sits?|sat|lies|lay|is|was|remains?|remained) (inside|within) (the )?(normal|common[- ]cause|expected|usual) "
     r"variation|"
@@ -483,6 +488,8 @@ class PolarityTagger:
             # More incident reporting is read as a healthier safety culture; more time giving care and more
             # people referred on to help are better.
             return "higher"
+        if _IN_PERSON.search(core) and _REMOTE.search(ent.doc.text):
+            return "lower"  # "face-to-face appointments" where reviews moved to video: the aim is fewer of them
         if _APPROPRIATE.search(core):
             return "higher"  # "appropriate antiviral prescribing": care given rightly, unlike "inappropriate"
         if _LATE_FOUND.search(ent.text):
@@ -509,9 +516,10 @@ class PolarityTagger:
 
 
 # Words that end the head of a measure and start its tail ("time from referral", "falls per 1,000 bed days").
+# Whole words only: the "to" of "face-to-face" or "time-to-treatment" starts no tail.
 _TAIL_START = re.compile(
-    r"\b(of|to|from|for|in|at|per|with|within|on|among|between|during|after|before|by|under|over|across|into|about|"
-    r"who|that|which|where|when|requiring|needing|seen|sent)\b",
+    r"(?<![\w-])(of|to|from|for|in|at|per|with|within|on|among|between|during|after|before|by|under|over|across|into|"
+    r"about|who|that|which|where|when|requiring|needing|seen|sent)(?![\w-])",
     re.I,
 )
 # Heads that only count something: what is counted decides ("proportion of patients screened").
@@ -529,6 +537,8 @@ _NEED_BEFORE = re.compile(
     r"\b(need|needs|needed|needing|require|requires|required|requiring)( an?| the| further| another)?\s*$", re.I
 )
 _PROCESS_TAIL = re.compile(r"\s*(seen|reviewed|assessed|treated|screened|triaged|accepted)\b", re.I)
+_IN_PERSON = re.compile(r"\b(face-to-face|in-person|in person)\b", re.I)
+_REMOTE = re.compile(r"\b(virtual|video|online|remote|telephone|phone|digital)\b", re.I)
 _APPROPRIATE = re.compile(r"\b(appropriate|appropriately|correct|correctly)\b", re.I)
 # A sentence that says which way the work wants a measure to go: an aim, a goal or a question.
 _AIM_SENTENCE = re.compile(r"\b(aims?|aimed|set out|goal|objective|question|sought|intended)\b|\?\s*$", re.I)

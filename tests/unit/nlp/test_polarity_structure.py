@@ -460,6 +460,30 @@ CASES = [
     ("The share of false-positive scans rose from 4% to 10%.", "false-positive scans", "worsened"),
     ("Pressure ulcers numbered 3 this quarter, compared with 8 before the change.", "Pressure ulcers", "improved"),
     ("Line infections fell by half, and the fall cannot be put down to chance.", "Line infections", "improved"),
+    # Another cause offered for the change, and doubt about the cause.
+    ("Admissions fell by 9%, but this could be down to the mild winter.", "Admissions", "unclear"),
+    (
+        "Missed doses fell from 12% to 5%, which may partly reflect a change in how omissions were recorded.",
+        "Missed doses",
+        "unclear",
+    ),
+    (
+        "Pressure ulcers fell by a quarter; we cannot be certain the bundle was responsible.",
+        "Pressure ulcers",
+        "unclear",
+    ),
+    (
+        "Length of stay fell, but two discharge coordinators also joined, so the role of the huddle is hard to judge.",
+        "Length of stay",
+        "unclear",
+    ),
+    ("Waits were cut without any rise in complaints.", "complaints", "no_change"),
+    # In-person care where the text offers a remote route is counted to be cut ("face-to-face" is one word).
+    (
+        "The practice moved reviews to video calls. Face-to-face appointments fell by a third.",
+        "Face-to-face appointments",
+        "improved",
+    ),
     # A contrast with "while" speaks of another measure; a hedge in a later clause that names another measure is
     # about that one; a count of those who got the care is higher-better whatever it counts.
     (
