@@ -228,7 +228,12 @@ _LOWER_BETTER = re.compile(
     # Things that get in the way of care or of understanding it.
     r"jargon|abbreviations?|interruptions?|distractions?|disruptions?|noise|paperwork|bureaucracy|"
     # Demand on a service and the work it makes: annotators read more of it as pressure, less as relief.
-    r"demand|workloads?|referral rates?|(?<!-)referrals|"
+    # A referral made electronically or by patients themselves counts a route taken up, not demand.
+    r"demand|workloads?|referral rates?|(?<!-)(?<!electronic )(?<!online )(?<!digital )referrals|"
+    r"frequent (attenders|callers|users)|incomplete|"
+    # Medicines that services are asked to give less of.
+    r"(antibiotic|antimicrobial|opioid|antipsychotic|benzodiazepine|hypnotic)s? (prescriptions|doses|use)|"
+    r"prescriptions? (for|of) (antibiotics|antimicrobials|opioids|antipsychotics|benzodiazepines|hypnotics)|"
     # Results wrongly raised and equipment left in place unused.
     r"false[- ](positives?|negatives?|alarms?)|idle|unused)\b",
     re.I,

@@ -413,6 +413,12 @@ CASES = [
     ("District nurses said their workload had grown since the merger.", "workload", "worsened"),
     ("Dietetic referrals climbed steadily over the winter.", "Dietetic referrals", "worsened"),
     ("Referral rates dropped slightly after the teaching sessions.", "Referral rates", "improved"),
+    # Referrals sent electronically count a route taken up; frequent attenders, incomplete records and medicines
+    # that services are asked to give less of are lower-better.
+    ("Electronic referrals rose from 20% to 65% of all referrals.", "Electronic referrals", "improved"),
+    ("Frequent attenders at the emergency department fell from 40 to 26.", "Frequent attenders", "improved"),
+    ("Incomplete discharge summaries rose to 14%.", "Incomplete discharge summaries", "worsened"),
+    ("Opioid prescriptions after day surgery fell by a third.", "Opioid prescriptions after day surgery", "improved"),
     # Results wrongly raised and kit left unused are lower-better; care given appropriately is higher-better.
     ("False alarms rose from 3 to 9 a night after the monitors were reset.", "False alarms", "worsened"),
     ("Idle catheters went down from 18% to 7%.", "Idle catheters", "improved"),
