@@ -158,7 +158,8 @@ _START_END = re.compile(
 # "averages 14, compared with 6 at the very first meeting": a reading now set against an earlier one, the earlier
 # one second. A comparison with another group ("45% compared with 4% on usual care") is not a change over time.
 _COMPARED_WITH_EARLIER = re.compile(
-    r"\b(\d[\d,]*(?:\.\d+)?)%?[^.;\d]{0,30}?\bcompared (?:with|to) (?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?"
+    r"\b(\d[\d,]*(?:\.\d+)?)%?[^.;\d]{0,30}?\b(?:compared (?:with|to)|against|versus|vs\.?) "
+    r"(?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?"
     r"(?: [\w-]+){0,4}? (?:(?:at|in|on|during|from) )?(?:the )?(?:very )?(?:first|start|outset|beginning|baseline|"
     r"launch|previous|year before|last year|earlier|before)\b",
     re.I,
@@ -766,7 +767,11 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
             reach = distance(match) / (2 if kind == "unclear" else 1)
             cues.append((reach, rank, kind, match.start()))
     readings = [(match, match.groups()) for match in (*_FROM_TO.finditer(masked), *_START_END.finditer(masked))]
-    readings += [(match, match.groups()[::-1]) for match in _COMPARED_WITH_EARLIER.finditer(masked)]
+    readings += [
+        (match, match.groups()[::-1])
+        for match in _COMPARED_WITH_EARLIER.finditer(masked)
+        if _wide_gap(*(_number(n) for n in match.groups()))
+    ]
     for match, (first, last) in readings:
         before, after = _number(first), _number(last)
         if before != after:
@@ -828,6 +833,16 @@ def _negated(clause: str, cue_at: int, mention_end: int) -> bool:
     start = max(0, cue_at - 40, mention_end if mention_end <= cue_at else 0)
     before = clause[start:cue_at]
     return _NEGATED_BEFORE.search(before) is not None and not _CLAUSE_BREAK.search(before)
+
+
+def _wide_gap(now: float, earlier: float) -> bool:
+    """Whether a reading set against an earlier one, with no word for the change, differs by half again or more.
+
+    Writers state "14 this winter against 17 the winter before" when they do not claim a change, and say so next;
+    "averages 14, compared with 6 at the first meeting" is a change in itself.
+    """
+    low, high = sorted((now, earlier))
+    return high >= 1.5 * low if low > 0 else high > 0
 
 
 def _number(text: str) -> float:

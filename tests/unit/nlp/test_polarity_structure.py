@@ -490,6 +490,10 @@ CASES = [
         "Face-to-face appointments",
         "improved",
     ),
+    # A reading set against an earlier one is a change when the gap is wide; a narrow gap with no word for a change
+    # is what writers state when they claim none.
+    ("Attendance averaged 9 per session, against 15 in the first month.", "Attendance", "worsened"),
+    ("Stroke admissions were 22 this spring against 24 the spring before.", "Stroke admissions", "unclear"),
     # A contrast with "while" speaks of another measure; a hedge in a later clause that names another measure is
     # about that one; a count of those who got the care is higher-better whatever it counts.
     (
