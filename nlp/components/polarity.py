@@ -181,7 +181,7 @@ _DOWN = re.compile(
     r"now (\w+ )?(below|under)|(a )?smaller (share|proportion|number|percentage)|"
     r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downwards?|dwindled|dwindling|"
     # A backlog cleared and time saved are measures brought down.
-    r"cleared|saved|saving|saves)\b",
+    r"cleared|saved|saving|saves|lighter)\b",
     re.I,
 )
 _UP = re.compile(
@@ -189,7 +189,7 @@ _UP = re.compile(
     r"grow|climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|lengthen|slower|"
     r"climb|climbing|rising|increasing|now (\w+ )?(above|over)|"
     r"(a )?(larger|bigger) (share|proportion|number|percentage)|"
-    r"reached|achieved|boosts|boosted|trebled|trebles|highest|upwards?)\b",
+    r"reached|achieved|boosts|boosted|trebled|trebles|highest|upwards?|heavier)\b",
     re.I,
 )
 _LOWER_BETTER = re.compile(
@@ -230,7 +230,7 @@ _LOWER_BETTER = re.compile(
     r"jargon|abbreviations?|interruptions?|distractions?|disruptions?|noise|paperwork|bureaucracy|"
     # Demand on a service and the work it makes: annotators read more of it as pressure, less as relief.
     # A referral made electronically or by patients themselves counts a route taken up, not demand.
-    r"demand|workloads?|referral rates?|(?<!-)(?<!electronic )(?<!online )(?<!digital )referrals|"
+    r"demand|workloads?|caseloads?|referral rates?|(?<!-)(?<!electronic )(?<!online )(?<!digital )referrals|"
     r"frequent (attenders|callers|users)|incomplete|"
     # Medicines that services are asked to give less of.
     r"(antibiotic|antimicrobial|opioid|antipsychotic|benzodiazepine|hypnotic)s? (prescriptions|doses|use)|"
@@ -273,6 +273,7 @@ _AFTER_HEDGE = re.compile(
     r"(could|may|might) (well )?(be|have been) (down|owing) to|"
     r"(could|may|might) (partly |simply |also |in part |largely )?(reflect|account for|explain)|"
     r"(cannot|can't|could not) be (certain|confident)|(hard|difficult) to (judge|know|be sure)|"
+    r"(cannot|can't|could not|can not) rule out|"
     # A fall that an SPC chart cannot tell from the noise: "this sits inside normal variation".
     r"(sits?|sat|lies|lay|is|was|remains?|remained) (inside|within) (the )?(normal|common[- ]cause|expected|usual) "
     r"variation|"

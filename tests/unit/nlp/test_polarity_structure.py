@@ -490,6 +490,13 @@ CASES = [
         "Face-to-face appointments",
         "improved",
     ),
+    # Caseloads are demand, "heavier" is more of it; an explanation that cannot be ruled out is a hedge.
+    ("Health visitors said their caseloads had become heavier.", "caseloads", "worsened"),
+    (
+        "Delirium screening rose to 75%; we cannot rule out that the new audit tool explains part of this.",
+        "Delirium screening",
+        "unclear",
+    ),
     # A reading set against an earlier one is a change when the gap is wide; a narrow gap with no word for a change
     # is what writers state when they claim none.
     ("Attendance averaged 9 per session, against 15 in the first month.", "Attendance", "worsened"),
