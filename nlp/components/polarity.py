@@ -548,6 +548,7 @@ _IN_PERSON = re.compile(r"\b(face-to-face|in-person|in person)\b", re.I)
 _REMOTE = re.compile(r"\b(virtual|video|online|remote|telephone|phone|digital)\b", re.I)
 _APPROPRIATE = re.compile(r"\b(appropriate|appropriately|correct|correctly)\b", re.I)
 # A sentence that says which way the work wants a measure to go: an aim, a goal or a question.
+_AIM_SENTENCES_KEY = "kmob_polarity_aim_sentences"
 _AIM_SENTENCE = re.compile(r"\b(aims?|aimed|set out|goal|objective|question|sought|intended)\b|\?\s*$", re.I)
 _WANT_LOWER = re.compile(
     r"\b(cut|cutting|reduce|reduces|reducing|lower|lowering|halve|halving|minimi[sz]e|decrease|avoid|prevent)"
@@ -590,6 +591,16 @@ def _stems(words: list[str]) -> set[str]:
     }
 
 
+def _aim_sentences(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the sentences that state an aim or a question, found once per document: every outcome
+    asks, and walking all sentences per outcome was the polarity tagger's largest cost."""
+    cached = doc.user_data.get(_AIM_SENTENCES_KEY)
+    if cached is None:
+        cached = [(s.start, s.end, s.text) for s in doc.sents if _AIM_SENTENCE.search(s.text)]
+        doc.user_data[_AIM_SENTENCES_KEY] = cached
+    return cached
+
+
 def _aimed_direction(ent: Span) -> str | None:
     """ "lower" when an aim or question in the document asks to cut what this measure counts.
 
@@ -600,10 +611,10 @@ def _aimed_direction(ent: Span) -> str | None:
     measure = _stems(re.findall(r"[\w-]+", ent.text))
     if not measure:
         return None
-    for sent in ent.doc.sents:
-        if sent.start <= ent.start < sent.end or not _AIM_SENTENCE.search(sent.text):
+    for start, end, text in _aim_sentences(ent.doc):
+        if start <= ent.start < end:
             continue
-        for wanted in _WANT_LOWER.finditer(sent.text):
+        for wanted in _WANT_LOWER.finditer(text):
             # The object of the aim runs to its first preposition: "reduce waits from referral" is about waits.
             words = []
             for word in wanted.group(2).split():
