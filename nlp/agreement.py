@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from nlp.evaluate import LABELS, Tally, _nth_occurrence, _overlap_matches, gold_mentions
+from nlp.evaluate import LABELS, Tally, _overlap_matches, gold_mentions, nth_mention
 from nlp.training.corpus import load_records
 
 
@@ -22,8 +22,9 @@ def _records(path: Path) -> dict[str, dict]:
 
 def _polarities(record: dict, text: str) -> dict[tuple[int, int], str]:
     spans = {}
+    mentions = gold_mentions(text, record.get("entities", []))
     for outcome in record.get("outcomes", []):
-        where = _nth_occurrence(text, outcome["text"], outcome["occurrence"])
+        where = nth_mention(text, mentions, outcome["text"], outcome["occurrence"])
         if where is not None:
             spans[where] = outcome["polarity"]
     return spans

@@ -122,9 +122,11 @@ def _overlap_matches(gold: set[tuple[int, int, str]], predicted: set[tuple[int, 
     return matched
 
 
-def _nth_occurrence(text: str, needle: str, n: int) -> tuple[int, int] | None:
-    matches = list(re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text))
-    return (matches[n - 1].start(), matches[n - 1].end()) if len(matches) >= n else None
+def nth_mention(text: str, mentions: set[tuple[int, int, str]], needle: str, n: int) -> tuple[int, int] | None:
+    """Where the n-th gold mention of this string is. Counted among gold mentions, as the evaluation set's format
+    says: an occurrence inside a longer gold string ("requests" in "evidence search requests") is not one."""
+    matches = sorted((start, end) for start, end, _ in mentions if text[start:end] == needle)
+    return matches[n - 1] if len(matches) >= n else None
 
 
 def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc | None = None) -> None:
@@ -150,7 +152,7 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
     _score_relations(report, gold, extraction)
     for outcome in gold.get("outcomes", []):
         report.polarity_total += 1
-        where = _nth_occurrence(text, outcome["text"], outcome.get("occurrence", 1))
+        where = nth_mention(text, expected, outcome["text"], outcome.get("occurrence", 1))
         hit = None
         if where is not None:
             hit = next(

@@ -95,3 +95,18 @@ def test_lists_polarity_errors_on_gold_mentions(tmp_path, extractor):
     assert report.polarity_errors == [("p1", "Zorbel", "worsened", "improved", "Zorbel rose from 3 to 9.")]
     listing = format_polarity_errors(report)
     assert "worsened -> improved" in listing and "Zorbel rose from 3 to 9." in listing
+
+
+def test_an_outcome_occurrence_counts_gold_mentions_not_raw_matches():
+    from nlp.evaluate import gold_mentions, nth_mention
+
+    text = "Evidence search requests rose. Later the requests fell back and requests stayed low."
+    entities = [
+        {"text": "Evidence search requests", "label": "KM_TECHNIQUE"},
+        {"text": "requests", "label": "OUTCOME"},
+    ]
+    mentions = gold_mentions(text, entities)
+    first = nth_mention(text, mentions, "requests", 1)
+    assert text[: first[0]].endswith("Later the ")  # not the "requests" inside the longer gold string
+    assert nth_mention(text, mentions, "requests", 2)[0] == text.rindex("requests")
+    assert nth_mention(text, mentions, "requests", 3) is None
