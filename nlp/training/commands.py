@@ -64,7 +64,7 @@ def run_train_review(args: argparse.Namespace) -> int:
         print("error: no annotated records found under nlp/training/corpus", file=sys.stderr)
         return 2
     trained_on = f"{len(pairs)} records, files {corpus_digest(files)}"
-    # Neither model is read while training: a fresh checkout may have neither file yet.
+    # The review learns from the rules' spans alone: no stored model is read here.
     rules_only = build_pipeline(skip=("kmob_span_review", "kmob_relations"))
     records = [gold for gold, _ in pairs]
     model, examples = train_review(
@@ -75,8 +75,8 @@ def run_train_review(args: argparse.Namespace) -> int:
         f"trained on {len(pairs)} records: {len(examples.left)} left, {len(examples.right)} right, "
         f"{len(examples.propose)} proposal examples; wrote {args.output}"
     )
-    # The ADDRESSES model reads spans as the review leaves them, so it learns from a pipeline with the new review;
-    # its relations component is added without a stored ADDRESSES model, which need not exist yet.
+    # The ADDRESSES model reads spans as the review leaves them, so it learns from a pipeline with the review just
+    # trained in place of the stored one; its relations component has no stored ADDRESSES model, which need not exist.
     with_review = build_pipeline(skip=("kmob_relations",))
     with_review.add_pipe("kmob_relations")
     with_review.get_pipe("kmob_span_review").model = model
