@@ -66,7 +66,6 @@ _REF_ENTRY = re.compile(
 _ENTS_KEY = "kmob_relations_ents"
 _TEXT_KEY = "kmob_relations_text"
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
-_CONCEPT_LABELS = ADDRESSED_LABELS
 _LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
 _STOP = frozenset({"of", "the", "a", "an", "to", "for", "in", "on", "and", "with", "per", "rate", "rates"})
 
@@ -219,7 +218,7 @@ class RelationExtractor:
         aim_sents = aim_sents or ([first] if first is not None else [])
         targets: list[Span] = []
         for ent in _ents(doc):
-            if ent.label_ not in _CONCEPT_LABELS:
+            if ent.label_ not in ADDRESSED_LABELS:
                 continue
             in_aim = any(s.start <= ent.start < s.end for s in aim_sents)
             if term_key(ent.text) in title_keys or (in_aim and ent.label_ != "INTERVENTION"):
