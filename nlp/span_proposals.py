@@ -8,7 +8,11 @@ appointment"); a linear model over its words, head and syntactic context gives i
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from nlp.doc_view import DocView
 
 PROPOSED_LABELS = ("CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC")
 NONE = "NONE"
@@ -42,74 +46,77 @@ _PEOPLE_HEADS = frozenset(
 )
 
 
-def candidates(doc: Doc) -> list[tuple[int, int]]:
+def candidates(view: DocView) -> list[tuple[int, int]]:
     """Token extents of noun phrases without leading determiners or numbers, and with a following phrase."""
+    tokens = view.tokens
     found: set[tuple[int, int]] = set()
-    chunks = list(doc.noun_chunks)
-    starts = {c.start: c for c in chunks}
-    for chunk in chunks:
-        start = chunk.start
-        while start < chunk.end and (doc[start].pos_ in _LEADING_POS or doc[start].lower_ in _QUANTIFIERS):
+    chunks = [(c.start, c.end, c.root) for c in view.doc.noun_chunks]
+    starts = {chunk[0]: chunk for chunk in chunks}
+    for chunk_start, chunk_end, root in chunks:
+        start = chunk_start
+        while start < chunk_end and (tokens[start].pos_ in _LEADING_POS or tokens[start].lower_ in _QUANTIFIERS):
             start += 1
-        if start >= chunk.end or chunk.root.pos_ == "PRON" or not _clean(doc[start : chunk.end]):
+        if start >= chunk_end or root.pos_ == "PRON" or not _clean(tokens[start:chunk_end]):
             continue
-        if chunk.root.lemma_.lower() in _PEOPLE_HEADS or chunk.root.lower_ in _PEOPLE_HEADS:
+        if root.lemma_.lower() in _PEOPLE_HEADS or root.lower_ in _PEOPLE_HEADS:
             continue
-        if _research_thing(doc[start : chunk.end]):
+        if _research_thing(tokens[start:chunk_end], root):
             continue
-        found.add((start, chunk.end))
-        after = chunk.end
-        if after < len(doc) and doc[after].lower_ in _LINKING_PREPS and doc[after].head.i == chunk.root.i:
+        found.add((start, chunk_end))
+        after = chunk_end
+        if after < len(tokens) and tokens[after].lower_ in _LINKING_PREPS and tokens[after].head.i == root.i:
             following = starts.get(after + 1)
-            if following is not None and following.root.pos_ != "PRON" and _clean(following):
-                found.add((start, following.end))
+            if following is not None and following[2].pos_ != "PRON" and _clean(tokens[following[0] : following[1]]):
+                found.add((start, following[1]))
     return sorted(found)
 
 
-def _research_thing(span: Span) -> bool:
+def _research_thing(words: Sequence[Token], root: Token) -> bool:
     """ "pathway simulation models", "linear mixed model": a tool or model of research or data work, which is no
     intervention (the head-noun rules leave these gaps on purpose) and no measure, setting or topic either."""
     from nlp.components.phrases import NON_CARE_MODIFIERS, load_heads  # here: nlp.components imports this module
 
-    root = span.root
     if load_heads()["labels"].get(root.norm_) != "INTERVENTION":
         return False
-    return any(t.lower_ in NON_CARE_MODIFIERS for t in span if t.i < root.i)
+    return any(t.lower_ in NON_CARE_MODIFIERS for t in words if t.i < root.i)
 
 
-def _clean(span: Span) -> bool:
+def _clean(words: Sequence[Token]) -> bool:
     """Prose, not layout: no line breaks, brackets, markup or stray symbols inside ("LGCP) models", "**")."""
-    if any(t.is_space or (t.is_punct and t.text not in _JOINERS) for t in span):
+    if any(t.is_space or (t.is_punct and t.text not in _JOINERS) for t in words):
         return False
-    return not any("\n" in t.whitespace_ for t in span[:-1])
+    return not any("\n" in t.whitespace_ for t in words[:-1])
 
 
-def features(doc: Doc, start: int, end: int) -> list[str]:
+def features(view: DocView, start: int, end: int) -> list[str]:
     """What the proposal model sees of one candidate."""
-    span = doc[start:end]
+    tokens = view.tokens
+    words = tokens[start:end]
+    span = view.doc[start:end]
     head = span.root
-    sent = span.sent  # found token by token: ask once
-    before = doc[start - 1] if start > sent.start else None
-    after = doc[end] if end < sent.end else None
+    sent_start, sent_end = view.sent_bounds(start)
+    before = tokens[start - 1] if start > sent_start else None
+    after = tokens[end] if end < sent_end else None
+    first = words[0]
     out = [
         "bias",
         f"head={head.lemma_.lower()}",
         f"head.dep={head.dep_}",
         f"governor={head.head.lemma_.lower()}",
         f"governor.dep={head.head.dep_}",
-        f"first={span[0].lemma_.lower()}",
-        f"first.pos={span[0].pos_}",
-        f"len={min(len(span), 5)}",
+        f"first={first.lemma_.lower()}",
+        f"first.pos={first.pos_}",
+        f"len={min(len(words), 5)}",
         f"before={before.lower_ if before is not None else '<s>'}",
         f"after={after.lower_ if after is not None else '</s>'}",
-        f"capitalised={span[0].is_title and start != sent.start}",
+        f"capitalised={first.is_title and start != sent_start}",
         f"upper={span.text.isupper()}",
     ]
     if head.dep_ == "pobj":
         preposition = head.head
         out += [f"prep={preposition.lower_}", f"prep.governor={preposition.head.lemma_.lower()}"]
-    out += [f"word={t.lemma_.lower()}" for t in span if not t.is_punct]
-    linked = [t.lower_ for t in span if t.dep_ == "prep" and t.head.i == head.i]
+    out += [f"word={t.lemma_.lower()}" for t in words if not t.is_punct]
+    linked = [t.lower_ for t in words if t.dep_ == "prep" and t.head.i == head.i]
     out += [f"linked={linked[0]}", f"head+linked={head.lemma_.lower()}+{linked[0]}"] if linked else ["linked=none"]
     return out
 
@@ -119,7 +126,7 @@ def labelled(label: str, feats: list[str]) -> list[str]:
     return [f"{label}|{f}" for f in feats]
 
 
-def free_candidates(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
+def free_candidates(view: DocView, ents: list[Span]) -> list[tuple[int, int]]:
     """Candidates that no existing entity overlaps: proposals only fill gaps."""
     taken = {i for e in ents for i in range(e.start, e.end)}
-    return [(s, e) for s, e in candidates(doc) if not taken.intersection(range(s, e))]
+    return [(s, e) for s, e in candidates(view) if not taken.intersection(range(s, e))]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from nlp.doc_view import DocView
 from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates
 from nlp.span_proposals import features as proposal_features
 
@@ -103,47 +104,47 @@ def _word(token) -> list[str]:
     return [f"w={token.lower_}", f"pos={token.pos_}", f"dep={token.dep_}"]
 
 
-def left_features(doc: Doc, span: Span, start: int, sent_start: int | None = None) -> list[str]:
-    """What the left-boundary model sees of starting `span` at token `start` instead (sent_start: where the span's
-    sentence starts, when the caller already knows)."""
-    sent_start = span.sent.start if sent_start is None else sent_start
+def left_features(view: DocView, span: Span, start: int) -> list[str]:
+    """What the left-boundary model sees of starting `span` at token `start` instead."""
+    tokens = view.tokens
+    sent_start, _ = view.sent_bounds(span.start)
     label = span.label_
     moved = start - span.start
     raw = [f"move={moved}"]
     if moved < 0:
-        raw += [f"add.{f}" for t in doc[start : span.start] for f in _word(t)]
+        raw += [f"add.{f}" for t in tokens[start : span.start] for f in _word(t)]
     else:
-        raw += [f"drop.{f}" for t in doc[span.start : start] for f in _word(t)]
-    raw += [f"first.{f}" for f in _word(doc[start])]
-    raw += [f"before.{f}" for f in _word(doc[start - 1])] if start > sent_start else ["before=<s>"]
+        raw += [f"drop.{f}" for t in tokens[span.start : start] for f in _word(t)]
+    raw += [f"first.{f}" for f in _word(tokens[start])]
+    raw += [f"before.{f}" for f in _word(tokens[start - 1])] if start > sent_start else ["before=<s>"]
     return [f for r in raw for f in _both(label, r)]
 
 
-def right_features(doc: Doc, span: Span, end: int, sent_end: int | None = None) -> list[str]:
-    """What the right-boundary model sees of ending `span` at token `end` instead (sent_end: where the span's
-    sentence ends, when the caller already knows)."""
-    sent_end = span.sent.end if sent_end is None else sent_end
+def right_features(view: DocView, span: Span, end: int) -> list[str]:
+    """What the right-boundary model sees of ending `span` at token `end` instead."""
+    tokens = view.tokens
+    _, sent_end = view.sent_bounds(span.start)
     label = span.label_
     moved = end - span.end
     raw = [f"move={moved}"]
     if moved > 0:
-        raw += [f"add.{f}" for t in doc[span.end : end] for f in _word(t)]
+        raw += [f"add.{f}" for t in tokens[span.end : end] for f in _word(t)]
     else:
-        raw += [f"drop.{f}" for t in doc[end : span.end] for f in _word(t)]
-    raw += [f"last.{f}" for f in _word(doc[end - 1])]
-    raw += [f"after.{f}" for f in _word(doc[end])] if end < sent_end else ["after=</s>"]
+        raw += [f"drop.{f}" for t in tokens[end : span.end] for f in _word(t)]
+    raw += [f"last.{f}" for f in _word(tokens[end - 1])]
+    raw += [f"after.{f}" for f in _word(tokens[end])] if end < sent_end else ["after=</s>"]
     return [f for r in raw for f in _both(label, r)]
 
 
-def left_candidates(span: Span, sent_start: int | None = None) -> list[int]:
+def left_candidates(view: DocView, span: Span) -> list[int]:
     """Starts within WINDOW tokens of the span's, inside its sentence, leaving at least one token."""
-    sent_start = span.sent.start if sent_start is None else sent_start
+    sent_start, _ = view.sent_bounds(span.start)
     return list(range(max(sent_start, span.start - WINDOW), min(span.end - 1, span.start + WINDOW) + 1))
 
 
-def right_candidates(span: Span, start: int, sent_end: int | None = None) -> list[int]:
+def right_candidates(view: DocView, span: Span, start: int) -> list[int]:
     """Ends within WINDOW tokens of the span's, inside its sentence, after `start`."""
-    sent_end = span.sent.end if sent_end is None else sent_end
+    _, sent_end = view.sent_bounds(span.start)
     return list(range(max(start + 1, span.end - WINDOW), min(sent_end, span.end + WINDOW) + 1))
 
 
@@ -152,6 +153,7 @@ def review(doc: Doc, model: ReviewModel) -> list[Span]:
 
     A moved boundary never takes tokens of another entity: the span then keeps the rule's boundaries.
     """
+    view = DocView.of(doc)
     others = [e for e in doc.ents if e.label_ not in model.rebound_labels]
     taken = {i for e in others for i in range(e.start, e.end)}
     reviewed = [e for e in doc.ents if e.label_ in model.rebound_labels]
@@ -159,7 +161,7 @@ def review(doc: Doc, model: ReviewModel) -> list[Span]:
     result = list(others)
     for span in reviewed:
         own = set(range(span.start, span.end))
-        start, end = rebound(doc, span, model)
+        start, end = rebound(view, span, model)
         if set(range(start, end)) - own & (taken | neighbours):
             start, end = span.start, span.end
         # The vocabulary link stays when the span only grew around its vocabulary match.
@@ -167,15 +169,15 @@ def review(doc: Doc, model: ReviewModel) -> list[Span]:
         result.append(Span(doc, start, end, label=span.label, kb_id=kb))
         taken |= set(range(start, end))
     if model.propose_labels:
-        result += propose(doc, result, model)
+        result += propose(view, result, model)
     return sorted(result, key=lambda s: s.start)
 
 
-def propose(doc: Doc, ents: list[Span], model: ReviewModel) -> list[Span]:
+def propose(view: DocView, ents: list[Span], model: ReviewModel) -> list[Span]:
     """New concept spans where no entity is, best-scoring first, not overlapping one another."""
     scored = []
-    for start, end in free_candidates(doc, ents):
-        feats = proposal_features(doc, start, end)
+    for start, end in free_candidates(view, ents):
+        feats = proposal_features(view, start, end)
         scores = model.proposal_scores(feats)
         best = max(model.propose_labels, key=lambda label: scores.get(label, float("-inf")))
         confidence = scores[best] - scores[NONE]
@@ -187,23 +189,22 @@ def propose(doc: Doc, ents: list[Span], model: ReviewModel) -> list[Span]:
     for _confidence, start, end, label in sorted(scored, key=lambda c: (-c[0], c[2] - c[1])):
         if taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
-            out.append(Span(doc, start, end, label=label))
+            out.append(Span(view.doc, start, end, label=label))
     return out
 
 
-def rebound(doc: Doc, span: Span, model: ReviewModel) -> tuple[int, int]:
+def rebound(view: DocView, span: Span, model: ReviewModel) -> tuple[int, int]:
     """The best-scoring start, then end; a boundary moves only when it outscores the rule's by the margin."""
-    sent = span.sent  # found token by token: ask once per span, not once per candidate
     start = _best(
-        left_candidates(span, sent.start),
+        left_candidates(view, span),
         span.start,
-        lambda c: model.score("left", left_features(doc, span, c, sent.start)),
+        lambda c: model.score("left", left_features(view, span, c)),
         model.margin,
     )
     end = _best(
-        right_candidates(span, start, sent.end),
+        right_candidates(view, span, start),
         span.end,
-        lambda c: model.score("right", right_features(doc, span, c, sent.end)),
+        lambda c: model.score("right", right_features(view, span, c)),
         model.margin,
     )
     return start, end

@@ -33,21 +33,18 @@ class InitialSplitTokenizer:
     def __call__(self, text: str) -> Doc:
         """Tokenize, then split author initials from their full stops."""
         doc = self.tokenizer(text)
-        if _CANDIDATE.search(text) is None:
-            return doc
-        split = [t.i for t in doc if _INITIAL.match(t.text) and _closes_author(doc, t.i)]
-        if not split:
-            return doc
-        words, spaces = [], []
-        targets = set(split)
-        for token in doc:
-            if token.i in targets:
-                words += [token.text[0], "."]
-                spaces += [False, bool(token.whitespace_)]
-            else:
-                words.append(token.text)
-                spaces.append(bool(token.whitespace_))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        # Only the initials the text-level pattern finds are looked at, so a document without a reference list
+        # costs one regex scan; the split edits those tokens in place rather than rebuilding the Doc.
+        split = []
+        for match in _CANDIDATE.finditer(text):
+            token = doc.char_span(match.end() - 2, match.end(), alignment_mode="strict")
+            if token is not None and len(token) == 1 and _closes_author(doc, token.start):
+                split.append(token[0])
+        if split:
+            with doc.retokenize() as retokenizer:
+                for token in split:
+                    retokenizer.split(token, [token.text[0], "."], heads=[(token, 1), (token, 1)])
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         """Tokenize a stream of texts."""

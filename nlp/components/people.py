@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.components.doc_text import doc_text
 from nlp.gazetteer import load_gazetteer
 from nlp.normalise import slugify
 
@@ -390,7 +391,7 @@ class PeopleLinker:
         # The record's own people come first so they win ties against the model's ORG guesses.
         ents = _spans_for(doc, [p.name for p in record.people], "PERSON", []) if record is not None else []
         names = {p.name for p in record.people} if record is not None else set()
-        text = doc.text  # Doc.text joins every token: read it once per document
+        text = doc_text(doc)
         ref_start = _reference_start(text)
         for ent in _split_at_breaks(doc, doc.ents):
             if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS and not ent.kb_id_:
@@ -808,7 +809,7 @@ def _looks_like_name(span: Span) -> bool:
 def _spans_for(doc: Doc, names: list[str], label: str, ents: list[Span]) -> list[Span]:
     found = []
     for name in names:
-        for match in re.finditer(r"\b" + re.escape(name) + r"\b", doc.text):
+        for match in re.finditer(r"\b" + re.escape(name) + r"\b", doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), label=label)
             if span is not None:
                 found.append(span)

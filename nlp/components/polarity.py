@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.components.doc_text import doc_text
 from nlp.gazetteer import load_gazetteer
 
 if not Span.has_extension("polarity"):
@@ -495,7 +496,7 @@ class PolarityTagger:
             # More incident reporting is read as a healthier safety culture; more time giving care and more
             # people referred on to help are better.
             return "higher"
-        if _IN_PERSON.search(core) and _REMOTE.search(ent.doc.text):
+        if _IN_PERSON.search(core) and _REMOTE.search(doc_text(ent.doc)):
             return "lower"  # "face-to-face appointments" where reviews moved to video: the aim is fewer of them
         if _APPROPRIATE.search(core):
             return "higher"  # "appropriate antiviral prescribing": care given rightly, unlike "inappropriate"
@@ -503,9 +504,9 @@ class PolarityTagger:
             return "lower"
         if _EARLY_FOUND.search(ent.text):
             return "higher"
-        if _NEED_BEFORE.search(ent.doc.text[ent.sent.start_char : ent.start_char]):
+        if _NEED_BEFORE.search(doc_text(ent.doc)[ent.sent.start_char : ent.start_char]):
             return "lower"  # "fewer patients needed a second colonoscopy": the need for more care
-        if _VIRTUAL_WARD.search(ent.doc.text) and re.search(r"\boccupancy\b", ent.text, re.I):
+        if _VIRTUAL_WARD.search(doc_text(ent.doc)) and re.search(r"\boccupancy\b", ent.text, re.I):
             return "higher"  # a virtual ward is judged on how full it is; a hospital ward on how much room it has
         # The head of the measure decides before its tail: "wait from referral to assessment" is a wait.
         # Of the head, its last word is what is measured: "pain score documentation" is documentation.
@@ -709,10 +710,10 @@ def _hedges_this(after: str, ent: Span, outcomes: list[Span]) -> bool:
     # measure is about that one.
     hedge_start = ent.end_char + match.start()
     between = [o for o in outcomes if ent.end_char <= o.start_char < hedge_start and o.sent.start == ent.sent.start]
-    if any(_hedge_subject(ent.doc.text, ent.end_char, o, hedge_start) for o in between):
+    if any(_hedge_subject(doc_text(ent.doc), ent.end_char, o, hedge_start) for o in between):
         return False
     later = [o for o in outcomes if o.start_char >= hedge_at and o.sent.start == ent.sent.start]
-    return not any(not _CLAUSE_BREAK.search(ent.doc.text[hedge_at : o.start_char]) for o in later)
+    return not any(not _CLAUSE_BREAK.search(doc_text(ent.doc)[hedge_at : o.start_char]) for o in later)
 
 
 def _hedge_subject(text: str, mention_end: int, other: Span, hedge_start: int) -> bool:
@@ -733,7 +734,7 @@ def _rest_of_sentence(doc: Doc, ent: Span, sent: Span, clause: str, offset: int,
     clause_end = ent.start_char - offset + len(clause)
     if clause_end >= sent.end_char or any(o.start_char >= clause_end and o.end_char <= sent.end_char for o in outcomes):
         return ""
-    return doc.text[clause_end : sent.end_char]
+    return doc_text(doc)[clause_end : sent.end_char]
 
 
 def classify(clause: str, outcome_text: str, direction: str, at: int | None = None, none: str = "unclear") -> str:
@@ -812,7 +813,7 @@ def _time_course(doc: Doc, ent: Span, outcomes: list[Span], direction: str) -> s
     """
     sent = ent.sent
     stop = min((o.start_char for o in outcomes if ent.end_char <= o.start_char < sent.end_char), default=sent.end_char)
-    after = doc.text[ent.end_char : stop]
+    after = doc_text(doc)[ent.end_char : stop]
     for marker in _LATER.finditer(after):
         first = classify(after[: marker.start()], "", direction, 0, none="")
         later_at = ent.end_char + marker.end()
@@ -917,7 +918,7 @@ def _faded_next(doc: Doc, ent: Span, outcomes: list[Span]) -> bool:
     before = nxt.text[: fade.start()]
     # This mention's own result: the text from it up to the next measure named in its sentence.
     stop = min((o.start_char for o in outcomes if ent.end_char <= o.start_char < sent.end_char), default=sent.end_char)
-    own = doc.text[ent.start_char : stop]
+    own = doc_text(doc)[ent.start_char : stop]
     fits = bool(_RESULT_ANAPHOR.search(before))
     for match in _MEASURE_ANAPHOR.finditer(before):
         word = match.group(1).lower()

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.addresses import ADDRESSED_LABELS, AddressesModel, choose
+from nlp.components.doc_text import doc_text
 from nlp.normalise import term_key
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -64,7 +65,6 @@ _REF_ENTRY = re.compile(
     r"(?P<rest>[^.]*?\.?\s*(?:19|20)\d\d)\."
 )
 _ENTS_KEY = "kmob_relations_ents"
-_TEXT_KEY = "kmob_relations_text"
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
 _STOP = frozenset({"of", "the", "a", "an", "to", "for", "in", "on", "and", "with", "per", "rate", "rates"})
@@ -108,7 +108,6 @@ class RelationExtractor:
         record = doc._.kmob_record
         kind = record.kind if record is not None else "project"
         doc.user_data[_ENTS_KEY] = tuple(doc.ents)
-        doc.user_data[_TEXT_KEY] = doc.text
         try:
             rels: list[RawRelation] = []
             rels += self.works_at(doc, record)
@@ -120,7 +119,6 @@ class RelationExtractor:
             rels += self.authored_and_cites(doc, record, kind)
         finally:
             doc.user_data.pop(_ENTS_KEY, None)
-            doc.user_data.pop(_TEXT_KEY, None)
         doc._.relations = rels
         return doc
 
@@ -233,7 +231,7 @@ class RelationExtractor:
     def learned(self, doc: Doc, record) -> list[RawRelation]:
         """Lesson -> concepts named in its title or in its lesson paragraphs."""
         title_keys = {term_key(t) for t in _title_terms(doc, record.title if record is not None else "")}
-        spans = _lesson_spans(_text(doc))
+        spans = _lesson_spans(doc_text(doc))
         rels = []
         for ent in _ents(doc):
             if ent.label_ not in _LEARNED_LABELS:
@@ -256,14 +254,14 @@ class RelationExtractor:
                     names.add(doc._.canonical.get((ent.start, ent.end), ent.text) if doc._.canonical else ent.text)
             for name in sorted(names):
                 rels.append(RawRelation("AUTHORED", None, None, None, 0.9, head_text=name, tail_text=title))
-        refs = parse_references(_text(doc))
+        refs = parse_references(doc_text(doc))
         code_titles = {code: t for t, _authors, code in refs if code}
         cited = list(record.cites) if record is not None else []
         for ref_title, authors, _code in refs:
             cited.append(ref_title)
             for author in authors:
                 rels.append(RawRelation("AUTHORED", None, None, None, 0.8, head_text=author, tail_text=ref_title))
-        for match in _NICE_CODE.finditer(_text(doc)):
+        for match in _NICE_CODE.finditer(doc_text(doc)):
             cited.append(code_titles.get(match.group(1), match.group(0)))
         seen = set()
         for item in cited:
@@ -278,11 +276,6 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     """doc.ents builds new Span objects on every read: read them once per document."""
     cached = doc.user_data.get(_ENTS_KEY)
     return cached if cached is not None else tuple(doc.ents)
-
-
-def _text(doc: Doc) -> str:
-    cached = doc.user_data.get(_TEXT_KEY)
-    return cached if cached is not None else doc.text
 
 
 def parse_references(text: str) -> list[tuple[str, list[str], str | None]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.doc_view import DocView
 from nlp.evaluate import gold_mentions
 from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates, labelled
 from nlp.span_proposals import features as proposal_features
@@ -95,8 +96,9 @@ def collect(nlp: Language, records: list[dict], labels: frozenset[str] = REVIEWE
     for record, doc in rule_docs(nlp, records):
         gold = [g for g in gold_token_spans(doc, record) if g.label_ in labels]
         gold_label = {(g.start, g.end): g.label_ for g in gold}
-        for start, end in free_candidates(doc, list(doc.ents)):
-            feats = proposal_features(doc, start, end)
+        view = DocView.of(doc)
+        for start, end in free_candidates(view, list(doc.ents)):
+            feats = proposal_features(view, start, end)
             answer = gold_label.get((start, end), NONE)
             examples.propose.append(([labelled(c, feats) for c in LABEL_CHOICES], LABEL_CHOICES.index(answer)))
         for span in doc.ents:
@@ -106,12 +108,12 @@ def collect(nlp: Language, records: list[dict], labels: frozenset[str] = REVIEWE
             if not matches:
                 continue
             target = max(matches, key=lambda g: min(g.end, span.end) - max(g.start, span.start))
-            starts = left_candidates(span)
+            starts = left_candidates(view, span)
             if target.start in starts:
-                examples.left.append(([left_features(doc, span, c) for c in starts], starts.index(target.start)))
-                ends = right_candidates(span, target.start)
+                examples.left.append(([left_features(view, span, c) for c in starts], starts.index(target.start)))
+                ends = right_candidates(view, span, target.start)
                 if target.end in ends:
-                    examples.right.append(([right_features(doc, span, c) for c in ends], ends.index(target.end)))
+                    examples.right.append(([right_features(view, span, c) for c in ends], ends.index(target.end)))
     return examples
 
 

@@ -126,11 +126,12 @@ def test_research_and_data_tools_and_models_are_not_interventions(extractor):
 
 def test_noun_phrases_naming_staff_groups_are_not_proposed_as_concepts():
     from nlp.pipeline import shared_pipeline
+    from nlp.doc_view import DocView
     from nlp.span_proposals import candidates
 
     nlp = shared_pipeline()
     doc = nlp("There is no way for health professionals and local stakeholders to see the shared care record.")
-    texts = {doc[s:e].text for s, e in candidates(doc)}
+    texts = {doc[s:e].text for s, e in candidates(DocView.of(doc))}
     assert "health professionals" not in texts
     assert "local stakeholders" not in texts
     assert "shared care record" in texts
@@ -138,11 +139,12 @@ def test_noun_phrases_naming_staff_groups_are_not_proposed_as_concepts():
 
 def test_research_models_are_not_proposal_candidates():
     from nlp.pipeline import shared_pipeline
+    from nlp.doc_view import DocView
     from nlp.span_proposals import candidates
 
     nlp = shared_pipeline()
     doc = nlp("The team produced pathway simulation models for the frailty unit.")
-    texts = {doc[s:e].text for s, e in candidates(doc)}
+    texts = {doc[s:e].text for s, e in candidates(DocView.of(doc))}
     assert not [t for t in texts if t.endswith("simulation models")]
 
 

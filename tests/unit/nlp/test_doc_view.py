@@ -1,0 +1,41 @@
+"""The per-document caches the rules read (nlp.doc_view, nlp.components.doc_text) agree with spaCy's own answers."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from nlp.components.doc_text import doc_text
+from nlp.doc_view import DocView
+
+
+def _doc(sent_starts: list[int]) -> Doc:
+    words = "The ward audit ran weekly . Falls fell by half . Staff said the huddle helped .".split()
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    for token in doc:
+        token.is_sent_start = token.i in sent_starts
+    return doc
+
+
+def test_sentence_bounds_are_those_of_span_sent_for_every_span():
+    doc = _doc([0, 6, 11])
+    view = DocView.of(doc)
+    assert view.sent_starts == (0, 6, 11)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            sent = doc[start:end].sent
+            assert view.sent_bounds(start) == (sent.start, sent.end), (start, end)
+
+
+def test_tokens_are_the_documents():
+    doc = _doc([0, 6, 11])
+    view = DocView.of(doc)
+    assert [t.i for t in view.tokens] == list(range(len(doc)))
+    assert view.tokens[7].text == "fell"
+
+
+def test_doc_text_is_read_once_and_equals_the_text():
+    doc = _doc([0])
+    assert doc_text(doc) == doc.text
+    doc.user_data["kmob_text"] = "kept"  # the second read comes from the cache, not from the tokens
+    assert doc_text(doc) == "kept"
