@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from nlp.doc_text import sentences
 from nlp.normalise import term_key
 
 ADDRESSED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION")
@@ -63,12 +64,12 @@ def candidates(ents: Iterable[Span], chosen_by_rules: Iterable[Span]) -> list[Ca
 
 def project_context(doc: Doc, title: str) -> ProjectContext:
     """Title words and the positions of the aim and measure sentences."""
-    sentences = list(doc.sents)
+    sents = sentences(doc)
     return ProjectContext(
         title_words=frozenset(w for w in term_key(title).split() if w not in _STOP),
-        sentence_at=tuple(i for i, s in enumerate(sentences) for _ in range(len(s))),
-        aim_sentences=frozenset(i for i, s in enumerate(sentences) if _AIM.match(s.text)),
-        measure_sentences=frozenset(i for i, s in enumerate(sentences) if _MEASURE.search(s.text)),
+        sentence_at=tuple(i for i, s in enumerate(sents) for _ in range(s.start, s.end)),
+        aim_sentences=frozenset(i for i, s in enumerate(sents) if _AIM.match(s.text)),
+        measure_sentences=frozenset(i for i, s in enumerate(sents) if _MEASURE.search(s.text)),
     )
 
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 _CANDIDATE = re.compile(r"[A-Z][\w'\-]+ [A-Z]\.")
-_INITIAL = re.compile(r"^[A-Z]\.$")
 _LIST_BREAKS = frozenset({",", ":", ";", ".", "and", "&"})
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "du", "le", "la", "da", "di", "del"})
 _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sister", "sir", "dame", "st"})
@@ -34,17 +33,25 @@ class InitialSplitTokenizer:
         """Tokenize, then split author initials from their full stops."""
         doc = self.tokenizer(text)
         # Only the initials the text-level pattern finds are looked at, so a document without a reference list
-        # costs one regex scan; the split edits those tokens in place rather than rebuilding the Doc.
-        split = []
+        # costs one regex scan.
+        split = set()
         for match in _CANDIDATE.finditer(text):
             token = doc.char_span(match.end() - 2, match.end(), alignment_mode="strict")
             if token is not None and len(token) == 1 and _closes_author(doc, token.start):
-                split.append(token[0])
-        if split:
-            with doc.retokenize() as retokenizer:
-                for token in split:
-                    retokenizer.split(token, [token.text[0], "."], heads=[(token, 1), (token, 1)])
-        return doc
+                split.add(token.start)
+        if not split:
+            return doc
+        # A new Doc rather than Doc.retokenize().split(), whose required heads would fix sentence starts before
+        # the parser runs.
+        words, spaces = [], []
+        for token in doc:
+            if token.i in split:
+                words += [token.text[0], "."]
+                spaces += [False, bool(token.whitespace_)]
+            else:
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
+        return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
         """Tokenize a stream of texts."""

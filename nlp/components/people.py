@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.components.doc_text import doc_text
+from nlp.doc_text import doc_text
 from nlp.gazetteer import load_gazetteer
 from nlp.normalise import slugify
 

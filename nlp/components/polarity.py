@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.components.doc_text import doc_text
+from nlp.doc_text import doc_text, sentences
 from nlp.gazetteer import load_gazetteer
 
 if not Span.has_extension("polarity"):
@@ -597,7 +597,7 @@ def _aim_sentences(doc: Doc) -> list[tuple[int, int, str]]:
     asks, and walking all sentences per outcome was the polarity tagger's largest cost."""
     cached = doc.user_data.get(_AIM_SENTENCES_KEY)
     if cached is None:
-        cached = [(s.start, s.end, s.text) for s in doc.sents if _AIM_SENTENCE.search(s.text)]
+        cached = [tuple(s) for s in sentences(doc) if _AIM_SENTENCE.search(s.text)]
         doc.user_data[_AIM_SENTENCES_KEY] = cached
     return cached
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.addresses import ADDRESSED_LABELS, AddressesModel, choose
-from nlp.components.doc_text import doc_text
+from nlp.doc_text import doc_text, sentences
 from nlp.normalise import term_key
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -65,6 +65,7 @@ _REF_ENTRY = re.compile(
     r"(?P<rest>[^.]*?\.?\s*(?:19|20)\d\d)\."
 )
 _ENTS_KEY = "kmob_relations_ents"
+_AIM_START = re.compile(r"\s*(aim|the aim|this project aimed|we aimed)", re.I)
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
 _STOP = frozenset({"of", "the", "a", "an", "to", "for", "in", "on", "and", "with", "per", "rate", "rates"})
@@ -211,9 +212,8 @@ class RelationExtractor:
     def rule_addresses(self, doc: Doc, title: str) -> list[Span]:
         """Conditions/outcomes/topics named in the title or aim, and the measures that share their words."""
         title_keys = {term_key(t) for t in _title_terms(doc, title)}
-        first = next(iter(doc.sents), None)
-        aim_sents = [s for s in doc.sents if re.match(r"\s*(aim|the aim|this project aimed|we aimed)", s.text, re.I)]
-        aim_sents = aim_sents or ([first] if first is not None else [])
+        sents = sentences(doc)
+        aim_sents = [s for s in sents if _AIM_START.match(s.text)] or list(sents[:1])
         targets: list[Span] = []
         for ent in _ents(doc):
             if ent.label_ not in ADDRESSED_LABELS:

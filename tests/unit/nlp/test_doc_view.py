@@ -5,12 +5,30 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from nlp.components.doc_text import doc_text
+from nlp.doc_text import doc_text, sentences
 from nlp.doc_view import DocView
 
 
 def _doc(sent_starts: list[int]) -> Doc:
-    words = "The ward audit ran weekly . Falls fell by half . Staff said the huddle helped .".split()
+    words = [
+        "The",
+        "ward",
+        "audit",
+        "ran",
+        "weekly",
+        ".",
+        "Falls",
+        "fell",
+        "by",
+        "half",
+        ".",
+        "Staff",
+        "said",
+        "the",
+        "huddle",
+        "helped",
+        ".",
+    ]
     doc = Doc(spacy.blank("en").vocab, words=words)
     for token in doc:
         token.is_sent_start = token.i in sent_starts
@@ -39,3 +57,9 @@ def test_doc_text_is_read_once_and_equals_the_text():
     assert doc_text(doc) == doc.text
     doc.user_data["kmob_text"] = "kept"  # the second read comes from the cache, not from the tokens
     assert doc_text(doc) == "kept"
+
+
+def test_sentences_carry_the_extent_and_text_of_each_sentence():
+    doc = _doc([0, 6, 11])
+    assert sentences(doc) == tuple((s.start, s.end, s.text) for s in doc.sents)
+    assert sentences(doc)[1].text == "Falls fell by half ."
