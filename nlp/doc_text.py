@@ -32,6 +32,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text a tokenizer was given (which is doc.text), so no component has to join the tokens."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def sentences(doc: Doc) -> tuple[Sentence, ...]:
     """The document's sentences in order (doc.sents with each one's text), kept after the first read."""
     cached = doc.user_data.get(_SENTENCES_KEY)

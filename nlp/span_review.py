@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from nlp.doc_view import DocView
@@ -25,6 +26,7 @@ from nlp.span_proposals import features as proposal_features
 
 WINDOW = 3  # how many tokens a boundary may move either way
 PARTS = ("left", "right", "propose")
+PROPOSAL_COLUMNS = (*PROPOSED_LABELS, NONE)
 
 
 @dataclass(frozen=True)
@@ -75,24 +77,27 @@ class ReviewModel:
         return sum(weights.get(f, 0.0) for f in features)
 
     @cached_property
-    def proposal_weights(self) -> dict[str, dict[str, float]]:
-        """The proposal weights by feature, then label: one pass over a phrase's features scores every label,
-        instead of building each label's feature strings (the review's hottest loop)."""
-        index: dict[str, dict[str, float]] = {}
+    def _proposal_table(self) -> tuple[dict[str, int], numpy.ndarray]:
+        """The proposal weights as a table, a row per feature and a column per label in PROPOSAL_COLUMNS: one
+        phrase's scores are one sum over its features' rows (scoring phrases is the review's hottest loop)."""
+        rows: dict[str, int] = {}
+        cells: list[list[float]] = []
         for key, weight in self.weights.get("propose", {}).items():
             label, _, feature = key.partition("|")
-            index.setdefault(feature, {})[label] = weight
-        return index
+            if label not in PROPOSAL_COLUMNS:
+                continue
+            if feature not in rows:
+                rows[feature] = len(cells)
+                cells.append([0.0] * len(PROPOSAL_COLUMNS))
+            cells[rows[feature]][PROPOSAL_COLUMNS.index(label)] = weight
+        return rows, numpy.array(cells, dtype=numpy.float64).reshape(-1, len(PROPOSAL_COLUMNS))
 
     def proposal_scores(self, features: Iterable[str]) -> dict[str, float]:
         """Each label's proposal score for a phrase: the same sums as score("propose", labelled(label, ...))."""
-        scores = dict.fromkeys((*PROPOSED_LABELS, NONE), 0.0)
-        index = self.proposal_weights
-        for feature in features:
-            for label, weight in index.get(feature, {}).items():
-                if label in scores:
-                    scores[label] += weight
-        return scores
+        rows, table = self._proposal_table
+        picked = [rows[f] for f in features if f in rows]
+        totals = table[picked].sum(axis=0) if picked else numpy.zeros(len(PROPOSAL_COLUMNS))
+        return dict(zip(PROPOSAL_COLUMNS, totals.tolist(), strict=True))
 
 
 def _both(label: str, feature: str) -> list[str]:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from nlp.doc_text import remember_text
+
 _CANDIDATE = re.compile(r"[A-Z][\w'\-]+ [A-Z]\.")
 _LIST_BREAKS = frozenset({",", ":", ";", ".", "and", "&"})
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "du", "le", "la", "da", "di", "del"})
@@ -31,7 +33,11 @@ class InitialSplitTokenizer:
 
     def __call__(self, text: str) -> Doc:
         """Tokenize, then split author initials from their full stops."""
-        doc = self.tokenizer(text)
+        doc = self._split_initials(self.tokenizer(text), text)
+        remember_text(doc, text)
+        return doc
+
+    def _split_initials(self, doc: Doc, text: str) -> Doc:
         # Only the initials the text-level pattern finds are looked at, so a document without a reference list
         # costs one regex scan.
         split = set()

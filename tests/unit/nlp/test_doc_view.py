@@ -63,3 +63,12 @@ def test_sentences_carry_the_extent_and_text_of_each_sentence():
     doc = _doc([0, 6, 11])
     assert sentences(doc) == tuple((s.start, s.end, s.text) for s in doc.sents)
     assert sentences(doc)[1].text == "Falls fell by half ."
+
+
+def test_the_pipeline_tokenizer_remembers_exactly_the_documents_text():
+    from nlp.pipeline import shared_pipeline
+
+    text = "References\nEllery J. Melatonin and sleep.  Care Journal. 2020.\n\nDr J. Smith said so."
+    doc = shared_pipeline().make_doc(text)
+    assert doc.user_data["kmob_text"] == doc.text == text
+    assert [t.text for t in doc][2:5] == ["Ellery", "J", "."]  # the initial was split, the text kept
