@@ -92,12 +92,22 @@ class ReviewModel:
             cells[rows[feature]][PROPOSAL_COLUMNS.index(label)] = weight
         return rows, numpy.array(cells, dtype=numpy.float64).reshape(-1, len(PROPOSAL_COLUMNS))
 
-    def proposal_scores(self, features: Iterable[str]) -> dict[str, float]:
-        """Each label's proposal score for a phrase: the same sums as score("propose", labelled(label, ...))."""
+    def proposal_scores(self, phrases: list[list[str]]) -> numpy.ndarray:
+        """Each phrase's proposal score per label (a row per phrase, a column per PROPOSAL_COLUMNS label): the same
+        sums as score("propose", labelled(label, features)), for all of a document's phrases in one numpy call."""
         rows, table = self._proposal_table
-        picked = [rows[f] for f in features if f in rows]
-        totals = table[picked].sum(axis=0) if picked else numpy.zeros(len(PROPOSAL_COLUMNS))
-        return dict(zip(PROPOSAL_COLUMNS, totals.tolist(), strict=True))
+        picked: list[int] = []
+        offsets: list[int] = []
+        for features in phrases:
+            offsets.append(len(picked))
+            picked.extend(rows[f] for f in features if f in rows)
+        if not picked:
+            return numpy.zeros((len(phrases), len(PROPOSAL_COLUMNS)))
+        sums = numpy.add.reduceat(table[picked], numpy.minimum(offsets, len(picked) - 1), axis=0)
+        # reduceat gives an empty segment the row at its offset, not zero: such a phrase has no known feature.
+        counts = numpy.diff([*offsets, len(picked)])
+        sums[counts == 0] = 0.0
+        return sums
 
 
 def _both(label: str, feature: str) -> list[str]:
@@ -181,13 +191,15 @@ def review(doc: Doc, model: ReviewModel) -> list[Span]:
 def propose(view: DocView, ents: list[Span], model: ReviewModel) -> list[Span]:
     """New concept spans where no entity is, best-scoring first, not overlapping one another."""
     scored = []
-    for start, end in free_candidates(view, ents):
-        feats = proposal_features(view, start, end)
-        scores = model.proposal_scores(feats)
-        best = max(model.propose_labels, key=lambda label: scores.get(label, float("-inf")))
-        confidence = scores[best] - scores[NONE]
+    phrases = free_candidates(view, ents)
+    scores = model.proposal_scores([proposal_features(view, start, end) for start, end in phrases])
+    columns = [PROPOSAL_COLUMNS.index(label) for label in sorted(model.propose_labels)]
+    none = PROPOSAL_COLUMNS.index(NONE)
+    for (start, end), row in zip(phrases, scores.tolist(), strict=True):
+        best = max(columns, key=lambda c: row[c])
+        confidence = row[best] - row[none]
         if confidence > model.propose_margin:
-            scored.append((confidence, start, end, best))
+            scored.append((confidence, start, end, PROPOSAL_COLUMNS[best]))
     taken: set[int] = set()
     out = []
     # Most confident first; at equal confidence the shorter phrase.

