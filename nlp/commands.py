@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from nlp.records import Entity
+
 KINDS = ("auto", "project", "lesson", "evidence", "profile")
 
 
@@ -60,18 +62,7 @@ def run_extract(args: argparse.Namespace) -> int:
                 "source": doc.source,
                 "kind": doc.kind,
                 "title": doc.title,
-                "entities": [
-                    {
-                        "text": e.text,
-                        "label": e.label,
-                        "start": e.start,
-                        "end": e.end,
-                        "concept_id": e.concept_id,
-                        "canonical": e.canonical,
-                        "score": e.score,
-                    }
-                    for e in extraction.entities
-                ],
+                "entities": [_entity_json(e) for e in extraction.entities],
                 "relations": [
                     {
                         "type": r.type,
@@ -89,6 +80,22 @@ def run_extract(args: argparse.Namespace) -> int:
     json.dump({"documents": out}, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
+
+
+def _entity_json(entity: Entity) -> dict:
+    out = {
+        "text": entity.text,
+        "label": entity.label,
+        "start": entity.start,
+        "end": entity.end,
+        "concept_id": entity.concept_id,
+        "canonical": entity.canonical,
+        "score": entity.score,
+    }
+    if entity.label == "OUTCOME":
+        # Which way the measure went: without it a change that failed reads like good practice.
+        out["polarity"] = entity.polarity
+    return out
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

@@ -31,6 +31,22 @@ def test_extract_json_contract_and_errors(tmp_path):
     assert "b.jsonl#L2" in result.stderr
 
 
+def test_extract_json_gives_outcomes_their_polarity(tmp_path):
+    doc = tmp_path / "p.md"
+    doc.write_text(
+        "---\ntitle: Falls huddles\nkind: project\n---\n"
+        "The ward introduced safety huddles. The inpatient falls rate fell from 8.1 to 5.2 per 1,000 bed days, "
+        "but staff turnover rose.\n"
+    )
+    result = _run("extract", str(doc), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    entities = json.loads(result.stdout)["documents"][0]["entities"]
+    outcomes = {e["text"]: e["polarity"] for e in entities if e["label"] == "OUTCOME"}
+    assert outcomes.get("inpatient falls rate") == "improved"
+    assert outcomes.get("staff turnover") == "worsened"
+    assert all("polarity" not in e for e in entities if e["label"] != "OUTCOME")
+
+
 def test_extract_exit_2_when_nothing_readable(tmp_path):
     bad = tmp_path / "x.json"
     bad.write_text("[1, 2")
