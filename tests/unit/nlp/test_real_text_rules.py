@@ -125,8 +125,8 @@ def test_research_and_data_tools_and_models_are_not_interventions(extractor):
 
 
 def test_noun_phrases_naming_staff_groups_are_not_proposed_as_concepts():
-    from nlp.pipeline import shared_pipeline
     from nlp.doc_view import DocView
+    from nlp.pipeline import shared_pipeline
     from nlp.span_proposals import candidates
 
     nlp = shared_pipeline()
@@ -138,8 +138,8 @@ def test_noun_phrases_naming_staff_groups_are_not_proposed_as_concepts():
 
 
 def test_research_models_are_not_proposal_candidates():
-    from nlp.pipeline import shared_pipeline
     from nlp.doc_view import DocView
+    from nlp.pipeline import shared_pipeline
     from nlp.span_proposals import candidates
 
     nlp = shared_pipeline()
