@@ -37,7 +37,10 @@ _NOT_SUSTAINED = re.compile(
     r"(tailed|tailing|faded|fading|trailed|trailing) (away|off)|"
     r"(slid|sliding|slides) back|"
     r"(gap|difference)s? (between (the )?\w+ )?(had |has |have )?(largely |mostly |all but )?(closed|narrowed|"
-    r"disappeared|vanished|gone)|no longer (seen|evident|present|significant|apparent|detectable|visible))\b",
+    r"disappeared|vanished|gone)|no longer (seen|evident|present|significant|apparent|detectable|visible)|"
+    # "where follow-up ran to a year the gains had largely gone"
+    r"(gains?|improvements?|benefits?) (had |have |has )?(largely |mostly |all but )?(gone|disappeared|vanished|"
+    r"evaporated))\b",
     re.I,
 )
 _NO_CHANGE = re.compile(
@@ -45,7 +48,7 @@ _NO_CHANGE = re.compile(
     r"rise|fall|drop|growth|decline)|"
     r"did not (significantly )?(change|differ|"
     r"reduce|improve|fall|rise|increase|decrease|drop|shorten|alter|move|make a difference)|"
-    r"unchanged|remained (stable|static|the same|similar|flat|level)|stayed (the same|flat|"
+    r"unchanged|remained (stable|static|the same|similar|flat|level)|(stay|stays|stayed|staying) (the same|flat|"
     r"level|similar)|not significantly (different|changed|reduced|improved)|made no difference|"
     r"were similar|was similar|no better|not improve|not (statistically )?significant|"
     r"(stayed|remained) (at )?(around|about|roughly|near)|(remained|stayed) (poor|low|high|static|"
@@ -56,7 +59,11 @@ _NO_CHANGE = re.compile(
     r"unaffected|comparable|"
     r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same|"
     r"(roughly|broadly|largely|essentially|virtually|more or less) (the same|unchanged)|"
-    r"(little|barely|hardly|scarcely) changed|"
+    r"(little|barely|hardly|scarcely) (changed|shifted|moved|budged)|"
+    # "a trial powered to detect a change found none"
+    r"(found|showed|saw|detected) none|"
+    # "sat at about 6% throughout": a level that held all along.
+    r"(sat|sits|stayed|remained|held|ran) at (about |around |roughly |near )?\S+ throughout|"
     # Phrasal and passive negations: "did not go down", "did not shift", "were not reduced".
     r"did not (shift|budge|go (up|down)|come (up|down)|get (better|worse))|"
     r"(was|were|is|are|has been|have been|had been) not (reduced|improved|lowered|increased|changed|shortened|"
@@ -176,7 +183,7 @@ _BETTER = re.compile(
 _DOWN = re.compile(
     r"\b(fell|fall|falls|fallen|reduced|reduce|reduces|reduction|reductions|dropped|drop|drops|decreased|"
     r"decrease|decreases|declined|decline|declines|lower|lowers|lowered|cut|cuts|halved|halves|shorter|shortened|"
-    r"shortens|shorten|shrink|down|fewer|less|dipped|dip|slipped|slumped|plummeted|sank|eased|"
+    r"shortens|shorten|shrink|down|fewer|less|dipped|dip|slipped|slid|slumped|plummeted|sank|eased|"
     r"eases|eliminated|eradicated|"
     # "now below the target", "now under two hours": a level reached from above.
     r"now (\w+ )?(below|under)|(a )?smaller (share|proportion|number|percentage)|"
@@ -187,7 +194,7 @@ _DOWN = re.compile(
 )
 _UP = re.compile(
     r"\b(rose|rise|rises|risen|increased|increase|increases|higher|grew|grown|growing|grows|doubled|doubles|up|more|"
-    r"grow|climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|lengthen|slower|"
+    r"grow|climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|lengthen|stretched|slower|"
     r"climb|climbing|rising|increasing|now (\w+ )?(above|over)|"
     r"(a )?(larger|bigger) (share|proportion|number|percentage)|"
     r"reached|achieved|boosts|boosted|trebled|trebles|highest|upwards?|heavier)\b",
@@ -269,7 +276,10 @@ _AFTER_HEDGE = re.compile(
     r"(does|do|did|will|would) not (yet )?claim|"
     # The same hedges in the passive: "the fall cannot be put down to testing alone", "cannot be separated out".
     r"(cannot|can't|could not|can not) be (\w+ )?(put down|attributed|credited|ascribed|separated|isolated|"
-    r"disentangled|untangled|teased apart)(?! (\w+ )?(to|from) (chance|random|noise))|"
+    r"disentangled|untangled|teased apart|pulled apart|told apart)(?! (\w+ )?(to|from) (chance|random|noise))|"
+    # A result the text itself discounts: "which tells us very little either way", "nobody is sure whether".
+    r"(tells?|told|says?) (us )?(very )?little|(little|nothing) either way|"
+    r"(nobody|no one) (is|was|can be) (sure|certain)|"
     # Another cause offered for the change: "could be down to the mild winter", "may partly account for this".
     r"(could|may|might) (well )?(be|have been) (down|owing) to|"
     r"(could|may|might) (partly |simply |also |in part |largely )?(reflect|account for|explain)|"
