@@ -212,8 +212,23 @@ def _in_journal_title(doc: Doc, span: Span) -> bool:
 
 
 def _used_as_verb(span: Span) -> bool:
-    """ "while they wait": a one-word measure or topic used as a verb is not a mention of it."""
-    return len(span) == 1 and span[0].pos_ == "VERB" and span.label_ in ("OUTCOME", "TOPIC")
+    """ "while they wait", "expected to fall": a one-word measure, topic or condition used as a verb is not a mention
+    of it.
+
+    The parser often calls a plural condition or one that modifies a noun a verb ("the community falls team", "changes
+    to asthma diagnosis"), so for conditions the -s form and a verb followed by a noun do not count.
+    """
+    if len(span) != 1 or span[0].pos_ != "VERB":
+        return False
+    if span.label_ in ("OUTCOME", "TOPIC"):
+        return True
+    token = span[0]
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        span.label_ == "CONDITION"
+        and token.tag_ != "VBZ"
+        and (following is None or following.pos_ not in ("NOUN", "PROPN"))
+    )
 
 
 def _inside_hyphenated_word(doc: Doc, span: Span) -> bool:

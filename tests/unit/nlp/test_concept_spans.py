@@ -265,3 +265,12 @@ def test_a_topic_phrase_ending_in_service_or_team_names_the_unit(extractor):
     text = "She joined the adult diabetes service at the trust in 2019."
     topics = {e.text for e in _extract(extractor, text, "profile").entities if e.label == "TOPIC"}
     assert not any(t.endswith("service") for t in topics)
+
+
+def test_a_condition_word_used_as_a_verb_is_not_a_condition(extractor):
+    text = "Incident reports about oxygen, which the team expected to fall, went up. Patients who fall at night are seen."
+    conditions = [e.text for e in _extract(extractor, text, "project").entities if e.label == "CONDITION"]
+    assert conditions == []
+    kept = "The review covered group exercise and falls in residential care, and changes to asthma diagnosis."
+    conditions = {e.text for e in _extract(extractor, kept, "evidence").entities if e.label == "CONDITION"}
+    assert {"falls", "asthma"} <= conditions  # the parser calls these verbs too; a plural or a modifier is kept
