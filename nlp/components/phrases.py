@@ -869,13 +869,20 @@ def _reports_result(verb: Token) -> bool:
     if lemma == "show" and any(c.dep_ == "dobj" and c.lemma_.lower() in _RESULT_NOUNS for c in children):
         return True  # "weight loss showed no significant difference": the object names the result
     if (
-        any(c.dep_ in ("dobj", "auxpass") for c in children)
+        any(c.dep_ == "auxpass" or c.dep_ == "dobj" and not _quantity(c) for c in children)
         or verb.tag_ == "VBN"
         and any(c.dep_ == "nsubjpass" for c in children)
     ):
-        return False  # "interventions reduce stress": the subject is the cause; "was dropped": passive
+        # "interventions reduce stress": the subject is the cause; "was dropped": passive. An object that is only a
+        # level ("checks reached 74%") leaves the subject the measure.
+        return False
     if lemma in _RESULT_VERBS:
         return True
+    if lemma in ("go", "come") and (
+        any(c.dep_ == "prt" and c.lower_ in ("up", "down") for c in children)
+        or {"from", "to"} <= {c.lower_ for c in children if c.dep_ == "prep"}
+    ):
+        return True  # "went up", "came down", "went from 4% to 7%"
     if lemma in _STATE_VERBS or lemma == "be":
         window = [t.lower_ for t in verb.subtree if t.i > verb.i][:6]
         if lemma == "be":
@@ -890,6 +897,11 @@ def _reports_result(verb: Token) -> bool:
         and c.dep_ == "conj"
         and not any(s.dep_ in ("nsubj", "nsubjpass", "auxpass", "dobj") for s in c.children)
     )
+
+
+def _quantity(token: Token) -> bool:
+    """ "74%", "nine": an object that is a level, not a thing ("600 requests" is a thing counted)."""
+    return token.like_num or token.lower_ in ("%", "percent")
 
 
 def _measure_span(doc: Doc, token: Token) -> Span | None:
