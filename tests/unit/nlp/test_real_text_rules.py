@@ -174,3 +174,13 @@ def test_a_name_given_to_a_programme_with_called_is_not_an_organisation(extracto
     assert "LCR" not in orgs
     assert "Linked Care Regions" not in orgs
     assert "Marlow University" in orgs
+
+
+def test_bare_staff_words_are_not_roles_but_specialised_titles_are(extractor):
+    text = (
+        "The midwives met weekly with the researchers and statisticians. Kate Lowe, senior midwife at Eastvale "
+        "Hospitals NHS Trust, and a medical statistician ran the audit with two clinical researchers."
+    )
+    roles = set(_entities(extractor, text, "ROLE"))
+    assert not roles & {"midwives", "researchers", "statisticians"}
+    assert {"senior midwife", "medical statistician", "clinical researchers"} <= roles
