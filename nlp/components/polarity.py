@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.doc_text import doc_text, sentences
+from nlp.doc_text import Sentence, doc_text, sentences
 from nlp.gazetteer import load_gazetteer
 
 if not Span.has_extension("polarity"):
@@ -602,12 +602,12 @@ def _stems(words: list[str]) -> set[str]:
     }
 
 
-def _aim_sentences(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the sentences that state an aim or a question, found once per document: every outcome
-    asks, and walking all sentences per outcome was the polarity tagger's largest cost."""
+def _aim_sentences(doc: Doc) -> list[Sentence]:
+    """The sentences that state an aim or a question, found once per document: every outcome asks, and walking all
+    sentences per outcome was the polarity tagger's largest cost."""
     cached = doc.user_data.get(_AIM_SENTENCES_KEY)
     if cached is None:
-        cached = [tuple(s) for s in sentences(doc) if _AIM_SENTENCE.search(s.text)]
+        cached = [s for s in sentences(doc) if _AIM_SENTENCE.search(s.text)]
         doc.user_data[_AIM_SENTENCES_KEY] = cached
     return cached
 
