@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "kmob_text"
 _SENTENCES_KEY = "kmob_sentences"
@@ -30,6 +30,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """span.text, cut from the kept document text instead of joined from the span's tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def remember_text(doc: Doc, text: str) -> None:

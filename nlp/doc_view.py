@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from nlp.doc_text import sentences
+
 
 @dataclass(frozen=True)
 class DocView:
@@ -24,7 +26,7 @@ class DocView:
     @classmethod
     def of(cls, doc: Doc) -> DocView:
         """The view of a parsed (or sentence-split) document."""
-        return cls(doc, tuple(doc), tuple(s.start for s in doc.sents) or (0,))
+        return cls(doc, tuple(doc), tuple(s.start for s in sentences(doc)) or (0,))
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """The bounds of the sentence holding token i: those of `doc[i:j].sent` for any span starting at i."""

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.doc_text import Sentence, doc_text, sentences
+from nlp.doc_text import Sentence, doc_text, sentences, span_text
 from nlp.gazetteer import load_gazetteer
 
 if not Span.has_extension("polarity"):
@@ -422,7 +422,7 @@ class PolarityTagger:
             and not any(o.start >= follow.start and o.end <= follow.end for o in outcomes)
         ):
             return "not_sustained"
-        after = sent.text[ent.end_char - sent.start_char :]
+        after = span_text(sent)[ent.end_char - sent.start_char :]
         direction = "higher" if _DETECTED.search(clause[:offset]) else self._direction(ent)
         course = _time_course(doc, ent, outcomes, direction)
         if course:
@@ -479,10 +479,10 @@ class PolarityTagger:
             # A sentence that reports results of its own first ("Asthma control was unchanged ..., so we cannot say
             # the switch caused these changes") hedges those, not this one.
             nxt = doc[sent.end].sent
-            hedge = _AFTER_HEDGE.search(nxt.text)
+            hedge = _AFTER_HEDGE.search(span_text(nxt))
             if (
                 hedge is not None
-                and _BACK_REFERENCE.search(nxt.text)
+                and _BACK_REFERENCE.search(span_text(nxt))
                 and not any(nxt.start_char <= o.start_char < nxt.start_char + hedge.start() for o in outcomes)
             ):
                 return "unclear"
@@ -719,11 +719,12 @@ def _hedges_this(after: str, ent: Span, outcomes: list[Span]) -> bool:
     # "rose, but the effect on preterm births could not be separated": a hedge in a later clause that names another
     # measure is about that one.
     hedge_start = ent.end_char + match.start()
+    text = doc_text(ent.doc)
     between = [o for o in outcomes if ent.end_char <= o.start_char < hedge_start and o.sent.start == ent.sent.start]
-    if any(_hedge_subject(doc_text(ent.doc), ent.end_char, o, hedge_start) for o in between):
+    if any(_hedge_subject(text, ent.end_char, o, hedge_start) for o in between):
         return False
     later = [o for o in outcomes if o.start_char >= hedge_at and o.sent.start == ent.sent.start]
-    return not any(not _CLAUSE_BREAK.search(doc_text(ent.doc)[hedge_at : o.start_char]) for o in later)
+    return not any(not _CLAUSE_BREAK.search(text[hedge_at : o.start_char]) for o in later)
 
 
 def _hedge_subject(text: str, mention_end: int, other: Span, hedge_start: int) -> bool:
@@ -843,9 +844,9 @@ def _anaphoric_result(doc: Doc, sent: Span, outcomes: list[Span], direction: str
     if sent.end >= len(doc):
         return ""
     nxt = doc[sent.end].sent
-    if not _POINTS_BACK.match(nxt.text) or any(o.start >= nxt.start and o.end <= nxt.end for o in outcomes):
+    if not _POINTS_BACK.match(span_text(nxt)) or any(o.start >= nxt.start and o.end <= nxt.end for o in outcomes):
         return ""
-    return classify(nxt.text, "", direction, 0, none="")
+    return classify(span_text(nxt), "", direction, 0, none="")
 
 
 def _negated(clause: str, cue_at: int, mention_end: int) -> bool:
@@ -905,7 +906,7 @@ def _mask_other_mentions(clause: str, ent: Span, offset: int, outcomes: list[Spa
 
 def _clause(doc: Doc, ent: Span, sent: Span) -> tuple[str, int]:
     """The clause around an outcome mention, and where the mention starts in it."""
-    text = sent.text
+    text = span_text(sent)
     rel_start, rel_end = ent.start_char - sent.start_char, ent.end_char - sent.start_char
     cut_left = 0
     for match in _CLAUSE_BREAK.finditer(text):
@@ -922,10 +923,10 @@ def _faded_next(doc: Doc, ent: Span, outcomes: list[Span]) -> bool:
     if sent.end >= len(doc):
         return False
     nxt = doc[sent.end].sent
-    fade = _NOT_SUSTAINED.search(nxt.text)
+    fade = _NOT_SUSTAINED.search(span_text(nxt))
     if fade is None:
         return False
-    before = nxt.text[: fade.start()]
+    before = span_text(nxt)[: fade.start()]
     # This mention's own result: the text from it up to the next measure named in its sentence.
     stop = min((o.start_char for o in outcomes if ent.end_char <= o.start_char < sent.end_char), default=sent.end_char)
     own = doc_text(doc)[ent.start_char : stop]
@@ -943,4 +944,4 @@ def _next_sentence(doc: Doc, sent: Span) -> Span | None:
     if sent.end >= len(doc):
         return None
     nxt = doc[sent.end].sent
-    return nxt if re.match(r"\s*(However|But|Unfortunately|Yet|After|Later|By)\b", nxt.text) else None
+    return nxt if re.match(r"\s*(However|But|Unfortunately|Yet|After|Later|By)\b", span_text(nxt)) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from nlp.doc_text import doc_text, sentences
+from nlp.doc_text import doc_text, sentences, span_text
 from nlp.doc_view import DocView
 
 
@@ -72,3 +72,10 @@ def test_the_pipeline_tokenizer_remembers_exactly_the_documents_text():
     doc = shared_pipeline().make_doc(text)
     assert doc.user_data["kmob_text"] == doc.text == text
     assert [t.text for t in doc][2:5] == ["Ellery", "J", "."]  # the initial was split, the text kept
+
+
+def test_span_text_is_the_spans_own_text():
+    doc = _doc([0, 6, 11])
+    for sent in doc.sents:
+        assert span_text(sent) == sent.text
+    assert span_text(doc[7:10]) == "fell by half"
