@@ -4,6 +4,10 @@ spaCy keeps "J." as one token, so "Ellery J." cannot become the PERSON span "Ell
 "J. Melatonin" as a name. An initial is split from its full stop only where it closes an author written
 surname-first (the token before the surname is the start of the text, a comma, colon, full stop, "and" or
 "&"), so "Dr J. Smith" and "John A. Smith" are left alone.
+
+Text copied out of PDFs often separates words with a tab or a no-break space. spaCy makes each of those a token
+of its own, which splits phrases ("antibiotic<TAB>prescribing" became a lone "antibiotic"), so a single one
+between two words is read as a plain space: one character for one, so offsets into the text still hold.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from spacy.tokens import Doc
 
 from nlp.doc_text import remember_text
 
+_WORD_GAP = re.compile(r"(?<=\S)[\t\xa0](?=\S)")
 _CANDIDATE = re.compile(r"[A-Z][\w'\-]+ [A-Z]\.")
 _LIST_BREAKS = frozenset({",", ":", ";", ".", "and", "&"})
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "du", "le", "la", "da", "di", "del"})
@@ -33,6 +38,8 @@ class InitialSplitTokenizer:
 
     def __call__(self, text: str) -> Doc:
         """Tokenize, then split author initials from their full stops."""
+        if "\t" in text or "\xa0" in text:
+            text = _WORD_GAP.sub(" ", text)
         doc = self._split_initials(self.tokenizer(text), text)
         remember_text(doc, text)
         return doc

@@ -325,9 +325,23 @@ _NAMED_KINDS = (
     "programme|project|initiative|workstream|tool|toolkit|app|software|platform|dataset|database|system|portal"
 )
 PLACES_PATH = Path(__file__).resolve().parent.parent / "patterns" / "places.json"
-# Words after a capitalised name that make it the name of a tool or data product.
+# Words after a capitalised name that make it the name of a tool or data product, or of a part of an organisation
+# ("the Business Analytics function": the guide leaves departments unannotated).
 _THING_WORDS = frozenset(
-    {"tool", "toolkit", "pathway", "app", "platform", "software", "dataset", "database", "portal", "checklist"}
+    {
+        "tool",
+        "toolkit",
+        "pathway",
+        "app",
+        "platform",
+        "software",
+        "dataset",
+        "database",
+        "portal",
+        "checklist",
+        "function",
+        "directorate",
+    }
 )
 _ORG_DANGLING = frozenset({"&", "and", "of", "for", "the", "in", "on", "at"})
 # The last word of a named tool or checklist, which the model often takes for an organisation.
@@ -477,8 +491,8 @@ class PeopleLinker:
             if span[-1].lower_ in _INTERVENTION_HEADS:
                 # "Malnutrition Universal Screening Tool", "WHO Surgical Safety Checklist": a named tool.
                 return Span(doc, start, end, label="INTERVENTION")
-        if len(span) == 1 and not ent.kb_id_ and span[0].pos_ in ("NOUN", "ADJ", "VERB") and not span[0].is_upper:
-            return None  # "Healthcare records", "Medical Information ...", "Achievements": a capitalised word
+        if not ent.kb_id_ and all(t.pos_ in ("NOUN", "ADJ", "VERB") and not t.is_upper for t in span):
+            return None  # "Achievements", "Potential Examples": capitalised common words, no name among them
         if label == "PERSON" and not _looks_like_name(span):
             return None
         if label == "PERSON" and end < len(doc) and doc[end].lower_ in _EVENT_WORDS and doc[end].is_title:

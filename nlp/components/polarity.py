@@ -71,7 +71,9 @@ _NO_CHANGE = re.compile(
     r"(did not|have not been able to|has not been able to|were not able to) (show|find|demonstrate|see) "
     r"(an?|any) (\w+ )?(effect|difference|change|improvement|reduction|increase)|"
     # A level that held: "stayed at 94%", "remained above ten hours", "9%, much as before".
-    r"held (steady|stable|constant|level)|(stayed|remained) (steady|constant)|(stayed|remained) at " + _NUM_WORD + "|"
+    r"held (steady|stable|constant|level)|(stayed|remained) (steady|constant)|"
+    r"(has been|have been|was|were|is|are) (steady|stable) (at|around|on)|(is|was|were|are) similar to|"
+    r"(stayed|remained) at " + _NUM_WORD + "|"
     r"stalled|plateaued|flatlined|stabili[sz]ed (at|around|near)|levell?ed off (at|around)|"
     r"(has|have|had) yet to (\w+ )?(improve|fall|rise|change|move|shift|show)|"
     r"no (sign|signs|indication) of (an? |any )?(\w+ )?(change|difference|improvement|fall|rise|reduction|increase)|"
@@ -211,7 +213,9 @@ _LOWER_BETTER = re.compile(
     r"leaving|vacanc\w+|sickness|"
     # Symptoms and distress people would rather have less of.
     r"stress|hunger|thirst|agitation|aggression|violence|fatigue|nausea|vomiting|loneliness|isolation|burnout|"
-    r"constipation|insomnia|"
+    r"constipation|insomnia|crisis|crises|complications?|decayed|decay|"
+    # More care needed is more demand: "blood transfusion needs".
+    r"needs|"
     # Things that should not have happened: waste, repeats, failures and care given in error.
     r"inappropriate|unnecessary|avoidable|duplicate[ds]?|duplication|missed|omitted|omissions?|cancelled|"
     r"cancellations?|repeat|repeated|repetitions?|unplanned|late|overuse|misclassification|misdiagnos[ei]s|failed|failures?|"
@@ -280,6 +284,7 @@ _AFTER_HEDGE = re.compile(
     # A result the text itself discounts: "which tells us very little either way", "nobody is sure whether".
     r"(tells?|told|says?) (us )?(very )?little|(little|nothing) either way|"
     r"(nobody|no one) (is|was|can be) (sure|certain)|"
+    r"(nobody|no one|not) (\w+ ){0,3}(is |was |are |were )?(yet )?(ready|prepared|willing) to call (it|that|this)|"
     # Another cause offered for the change: "could be down to the mild winter", "may partly account for this".
     r"(could|may|might) (well )?(be|have been) (down|owing) to|"
     r"(could|may|might) (partly |simply |also |in part |largely )?(reflect|account for|explain)|"
@@ -318,6 +323,8 @@ _PROCESS = re.compile(
     r"documentation|completion|completed|recording|recorded|compliance|uptake|coverage|adherence|screening|"
     r"assessment|assessments|satisfaction|confidence|knowledge|awareness|attendance|engagement|usage|access|"
     r"screen|screens|screened|assessed|reviewed|vaccinated|treated|seen|offered|given|received|receiving|"
+    # Work done on something unwanted is wanted: "complaints closed within 25 days", "reassessed for pain".
+    r"reassessed|re-assessed|closed|resolved|answered|acknowledged|"
     # Finding disease is what diagnostic and screening services are for ("cancers detected", "diagnosed within").
     r"detection|detected|diagnosed|identified"
 )
@@ -371,6 +378,11 @@ _EXPECTED = re.compile(
     r"\b(expected|expecting|hoped|hoping|feared|predicted|aimed|aiming|aims?|planned|plans?|intended|intends?|"
     r"set out|targets?|goal|ambition|wanted|wants?|likely) (\w+ )?(to|would|will) \w+",
     re.I,
+)
+# An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
+# stayed longer than a week, was much the same"): its words describe the sample, not the result.
+_ASIDE = re.compile(
+    r",\s*(measured|counted|recorded|defined|taken|collected|adjusted|excluding|including|based)\b[^,.;]{0,120},", re.I
 )
 # The subject of a fade in the next sentence that points back at a result: a word for results in general, or a
 # measure word that the mention itself uses ("the DNA rate ... the rate climbed back").
@@ -542,7 +554,8 @@ _TAIL_START = re.compile(
 )
 # Heads that only count something: what is counted decides ("proportion of patients screened").
 _COUNT_HEAD = re.compile(
-    r"^\s*(the |a )?(number|numbers|proportion|percentage|share|rate|rates|count|level|levels|amount|total)\s+of\b",
+    r"^\s*(the |a )?(number|numbers|proportion|percentage|share|rate|rates|frequency|count|level|levels|amount|"
+    r"total)\s+of\b",
     re.I,
 )
 # Referrals on to support are wanted; referrals into hospital care are demand on it.
@@ -554,7 +567,9 @@ _REFERRAL_TO_HELP = re.compile(
 _NEED_BEFORE = re.compile(
     r"\b(need|needs|needed|needing|require|requires|required|requiring)( an?| the| further| another)?\s*$", re.I
 )
-_PROCESS_TAIL = re.compile(r"\s*(seen|reviewed|assessed|treated|screened|triaged|accepted)\b", re.I)
+_PROCESS_TAIL = re.compile(
+    r"\s*(seen|reviewed|assessed|reassessed|treated|screened|triaged|accepted|closed|resolved|answered)\b", re.I
+)
 _IN_PERSON = re.compile(r"\b(face-to-face|in-person|in person)\b", re.I)
 _REMOTE = re.compile(r"\b(virtual|video|online|remote|telephone|phone|digital)\b", re.I)
 _APPROPRIATE = re.compile(r"\b(appropriate|appropriately|correct|correctly)\b", re.I)
@@ -764,6 +779,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     stop = at + len(outcome_text)
     masked = _THRESHOLD.sub(lambda m: " " * len(m.group()), masked)
     masked = _EXPECTED.sub(lambda m: " " * len(m.group()), masked)
+    masked = _ASIDE.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"
     if _NOT_SIGNIFICANT.search(masked):

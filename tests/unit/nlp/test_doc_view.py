@@ -79,3 +79,14 @@ def test_span_text_is_the_spans_own_text():
     for sent in doc.sents:
         assert span_text(sent) == sent.text
     assert span_text(doc[7:10]) == "fell by half"
+
+
+def test_a_tab_or_no_break_space_between_words_reads_as_a_space_with_offsets_kept():
+    from nlp.pipeline import shared_pipeline
+
+    text = "refine\tantibiotic\tprescribing in\u00a0care homes\n\tIndented line\t\tkept"
+    doc = shared_pipeline().make_doc(text)
+    assert len(doc.text) == len(text)
+    assert doc.text == "refine antibiotic prescribing in care homes\n\tIndented line\t\tkept"
+    assert [t.text for t in doc][:4] == ["refine", "antibiotic", "prescribing", "in"]
+    assert doc_text(doc) == doc.text  # the rules read the same text the tokens were made from

