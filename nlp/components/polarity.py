@@ -255,7 +255,6 @@ _LOWER_BETTER = re.compile(
     r"benzodiazepines|hypnotics)|"
     # Supplies used up: "pads used per resident per day".
     r"used per|consumption|"
-    r"prescriptions? (for|of) (antibiotics|antimicrobials|opioids|antipsychotics|benzodiazepines|hypnotics)|"
     # Results wrongly raised and equipment left in place unused.
     r"false[- ](positives?|negatives?|alarms?)|idle|unused)\b",
     re.I,
@@ -391,12 +390,12 @@ _EXPECTED = re.compile(
     r"set out|targets?|goal|ambition|wanted|wants?|likely) (\w+ )?(to|would|will) \w+",
     re.I,
 )
-# An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
-# stayed longer than a week, was much the same"): its words describe the sample, not the result.
 # A hedge that names the same change somewhere else: its subject is another measure by design.
 _SAME_CHANGE_ELSEWHERE = re.compile(r"over the same (period|time|months|year)", re.I)
 # "cut emissions more than any other project": a ranking against other work, not a rise.
 _RANKING = re.compile(r"\b(more|less|further|faster) than (any|all|every) other\b", re.I)
+# An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
+# stayed longer than a week, was much the same"): its words describe the sample, not the result.
 _ASIDE = re.compile(
     r",\s*(measured|counted|recorded|defined|taken|collected|adjusted|excluding|including|based)\b[^,.;]{0,120},", re.I
 )
@@ -795,10 +794,9 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     else:
         masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
     stop = at + len(outcome_text)
-    masked = _THRESHOLD.sub(lambda m: " " * len(m.group()), masked)
-    masked = _EXPECTED.sub(lambda m: " " * len(m.group()), masked)
-    masked = _ASIDE.sub(lambda m: " " * len(m.group()), masked)
-    masked = _RANKING.sub(lambda m: " " * len(m.group()), masked)
+    # Thresholds, expectations, asides on the sample and rankings say nothing about this result's direction.
+    for words_to_hide in (_THRESHOLD, _EXPECTED, _ASIDE, _RANKING):
+        masked = words_to_hide.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"
     if _NOT_SIGNIFICANT.search(masked):
