@@ -1,7 +1,8 @@
 """Agreement between two annotators of the same documents (the evaluation-set format).
 
 `python -m nlp.agreement REFERENCE OTHER` scores OTHER's entity mentions against REFERENCE's, per label, with
-exact spans and with overlapping spans, plus polarity agreement on the outcome mentions both marked. Only
+exact spans and with overlapping spans, its relations against REFERENCE's per type (an end matches by its
+canonical name or any surface annotated with it), plus polarity agreement on the outcome mentions both marked. Only
 documents present in both files are compared. The figures are the ceiling a model can be expected to reach
 on a label under the current guide: where two careful annotators agree on 0.7 of spans, 0.8 is not a
 measure of the extractor any more.
@@ -12,7 +13,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from nlp.evaluate import LABELS, Tally, _overlap_matches, gold_mentions, nth_mention
+from nlp.evaluate import (
+    LABELS,
+    EndKeys,
+    Tally,
+    _overlap_matches,
+    gold_key_finder,
+    gold_mentions,
+    nth_mention,
+    tally_relation_ends,
+)
+from nlp.records import RELATION_TYPES
 from nlp.training.corpus import load_records
 
 
@@ -30,10 +41,17 @@ def _polarities(record: dict, text: str) -> dict[tuple[int, int], str]:
     return spans
 
 
+def _relation_ends(record: dict, rtype: str) -> list[EndKeys]:
+    keys = gold_key_finder(record)
+    return [(keys(r["head"]), keys(r["tail"])) for r in record.get("relations", []) if r["type"] == rtype]
+
+
 def agreement(reference: dict[str, dict], other: dict[str, dict], texts: dict[str, str]) -> dict:
-    """Per-label exact and overlap tallies and polarity agreement over the shared documents."""
+    """Per-label exact and overlap tallies, per-type relation tallies and polarity agreement, over the documents
+    both annotated."""
     exact = {label: Tally() for label in LABELS}
     overlap = {label: Tally() for label in LABELS}
+    relations = {rtype: Tally() for rtype in RELATION_TYPES}
     polarity_same = polarity_both = 0
     shared = sorted(set(reference) & set(other))
     for doc_id in shared:
@@ -50,6 +68,10 @@ def agreement(reference: dict[str, dict], other: dict[str, dict], texts: dict[st
             overlap[label].tp += hits
             overlap[label].fp += len(o) - hits
             overlap[label].fn += len(r) - hits
+        for rtype in RELATION_TYPES:
+            tally_relation_ends(
+                relations[rtype], _relation_ends(reference[doc_id], rtype), _relation_ends(other[doc_id], rtype)
+            )
         ref_pol = _polarities(reference[doc_id], text)
         oth_pol = _polarities(other[doc_id], text)
         for span, polarity in ref_pol.items():
@@ -60,6 +82,7 @@ def agreement(reference: dict[str, dict], other: dict[str, dict], texts: dict[st
         "documents": len(shared),
         "exact": {k: v.scores() for k, v in exact.items()},
         "overlap": {k: v.scores() for k, v in overlap.items()},
+        "relations": {k: v.scores() for k, v in relations.items()},
         "polarity": {"same": polarity_same, "both_marked": polarity_both},
     }
 
@@ -70,6 +93,10 @@ def format_agreement(result: dict) -> str:
     for label in LABELS:
         e, o = result["exact"][label], result["overlap"][label]
         lines.append(f"{label:<14}{e['f1']:>10.3f}{o['f1']:>12.3f}  {e['tp'] + e['fn']} / {e['tp'] + e['fp']}")
+    lines.append(f"{'relation':<14}{'F1':>10}{'':>12}  relations")
+    for rtype in RELATION_TYPES:
+        r = result["relations"][rtype]
+        lines.append(f"{rtype:<14}{r['f1']:>10.3f}{'':>12}  {r['tp'] + r['fn']} / {r['tp'] + r['fp']}")
     pol = result["polarity"]
     share = pol["same"] / pol["both_marked"] if pol["both_marked"] else 0.0
     lines.append(f"polarity agreement where both marked a result: {share:.3f} ({pol['same']}/{pol['both_marked']})")

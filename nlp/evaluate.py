@@ -18,6 +18,8 @@ from nlp.records import ENTITY_LABELS, RELATION_TYPES, Document, Extraction
 
 EVAL_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "eval" / "documents.jsonl"
 LABELS = ENTITY_LABELS
+# A relation's head and tail, each as the set of name keys that match it.
+EndKeys = tuple[set[str], set[str]]
 
 
 @dataclass
@@ -224,18 +226,21 @@ def _score_relations(report: Report, gold: dict, extraction: Extraction) -> None
             for r in extraction.relations
             if r.type == rtype
         ]
-        matched_gold: set[int] = set()
-        tally = report.relations[rtype]
-        for head, tail in preds:
-            index = next(
-                (i for i, (gh, gt) in enumerate(golds) if i not in matched_gold and head & gh and tail & gt), None
-            )
-            if index is not None:
-                matched_gold.add(index)
-                tally.tp += 1
-            elif not any(head & gh and tail & gt for gh, gt in golds):
-                tally.fp += 1  # a second prediction of an already matched gold relation is a duplicate, not wrong
-        tally.fn += len(golds) - len(matched_gold)
+        tally_relation_ends(report.relations[rtype], golds, preds)
+
+
+def tally_relation_ends(tally: Tally, golds: list[EndKeys], preds: list[EndKeys]) -> None:
+    """Add one document's relations of one type: a prediction matches an unmatched gold relation whose head and tail
+    keys it shares."""
+    matched_gold: set[int] = set()
+    for head, tail in preds:
+        index = next((i for i, (gh, gt) in enumerate(golds) if i not in matched_gold and head & gh and tail & gt), None)
+        if index is not None:
+            matched_gold.add(index)
+            tally.tp += 1
+        elif not any(head & gh and tail & gt for gh, gt in golds):
+            tally.fp += 1  # a second prediction of an already matched gold relation is a duplicate, not wrong
+    tally.fn += len(golds) - len(matched_gold)
 
 
 def evaluate(split: str = "dev", path: Path = EVAL_PATH, extractor=None) -> dict[str, Report]:

@@ -214,14 +214,19 @@ def test_gold_mentions_prefers_longest_match():
     assert gold_mentions(text, ["falls", "Falls with harm"]) == [(0, 15, "Falls with harm"), (26, 31, "falls")]
 
 
-def test_second_annotator_file_covers_dev_documents_only():
-    """tests/data/eval/second-annotator.jsonl (the agreement study) annotates dev texts, never heldout ones."""
-    path = EVAL.parent / "second-annotator.jsonl"
+@pytest.mark.parametrize(
+    ("file_name", "split", "least"),
+    [("second-annotator.jsonl", "dev", 10), ("second-annotator-heldout.jsonl", "heldout", 28)],
+)
+def test_second_annotator_files_keep_to_their_split(file_name, split, least):
+    """The agreement studies' second annotations (tests/data/eval/second-annotator*.jsonl) each annotate texts of
+    one split only, so a study of dev never puts heldout annotations where tuning reads."""
+    path = EVAL.parent / file_name
     by_id = {d["id"]: d for d in DOCS}
     records = _load(path)
-    assert len(records) >= 10
+    assert len(records) >= least
     for record in records:
-        assert by_id[record["id"]]["split"] == "dev"
+        assert by_id[record["id"]]["split"] == split
         text = by_id[record["id"]]["text"]
         for ent in record["entities"]:
             assert ent["label"] in LABELS and _whole_word(ent["text"]).search(text), (record["id"], ent)

@@ -141,6 +141,39 @@ def test_agreement_separates_boundary_disagreement_from_missing_mentions():
     assert "OUTCOME" in format_agreement(result)
 
 
+def test_agreement_matches_relation_ends_by_canonical_or_surface():
+    text = "The Royal College of Nursing (RCN) ran a peer assist. Sepsis audits continued."
+    entities = [
+        {"text": "Royal College of Nursing", "label": "ORG", "canonical": "Royal College of Nursing"},
+        {"text": "RCN", "label": "ORG", "canonical": "Royal College of Nursing"},
+        {"text": "peer assist", "label": "KM_TECHNIQUE", "canonical": "peer assist"},
+    ]
+    reference = {
+        "d": {
+            "entities": entities,
+            "relations": [
+                {"type": "USED", "head": "Royal College of Nursing", "tail": "peer assist"},
+                {"type": "ADDRESSES", "head": "Audit", "tail": "sepsis"},
+            ],
+        }
+    }
+    other = {
+        "d": {
+            "entities": entities,
+            # The same USED relation named by the acronym; an ADDRESSES relation the reference does not have.
+            "relations": [
+                {"type": "USED", "head": "RCN", "tail": "peer assist"},
+                {"type": "ADDRESSES", "head": "Audit", "tail": "audits"},
+            ],
+        }
+    }
+    result = agreement(reference, other, {"d": text})
+    used, addresses = result["relations"]["USED"], result["relations"]["ADDRESSES"]
+    assert (used["tp"], used["fp"], used["fn"]) == (1, 0, 0)
+    assert (addresses["tp"], addresses["fp"], addresses["fn"]) == (0, 1, 1)
+    assert "ADDRESSES" in format_agreement(result)
+
+
 def test_the_committed_model_was_trained_on_the_current_corpus():
     # Adding or editing annotated documents without `kmob train-review` would leave the model stale.
     from nlp.addresses import AddressesModel
