@@ -22,6 +22,7 @@ from nlp.components.phrases import (
 )
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
 from nlp.normalise import term_key
+from nlp.tokenizer import pattern_tokenizer
 
 KEEP_NER = ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 
@@ -56,6 +57,7 @@ class ConceptMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)
         self.org_type: dict[int, str] = {}
+        tokenizer = pattern_tokenizer(nlp.tokenizer)
         for concept in gazetteer.concepts.values():
             # A surface two concepts share goes to the one the gazetteer indexes it under (curated files first).
             surfaces = {
@@ -65,13 +67,13 @@ class ConceptMatcher:
                 for v in surface_variants(s)
             }
             docs = []
-            for doc in nlp.tokenizer.pipe(sorted(surfaces)):
+            for doc in tokenizer.pipe(sorted(surfaces)):
                 self._set_norms(doc)
                 docs.append(doc)
             if docs:
                 self.phrases.add(concept.id, docs)
             if concept.case_sensitive:
-                self.exact.add(concept.id, list(nlp.tokenizer.pipe(sorted(concept.case_sensitive))))
+                self.exact.add(concept.id, list(tokenizer.pipe(sorted(concept.case_sensitive))))
         for i, row in enumerate(gazetteer.token_patterns):
             key = f"ORGPATTERN_{i}"
             self.tokens.add(key, [row["pattern"]])

@@ -32,6 +32,20 @@ def test_tokenizer_splits_author_initial_only_after_surname_first_author():
     assert "J." in words
 
 
+def test_patterns_are_tokenized_by_a_copy_that_splits_as_the_pipeline_does():
+    from nlp.pipeline import shared_pipeline
+    from nlp.tokenizer import InitialSplitTokenizer, pattern_tokenizer
+
+    nlp = shared_pipeline()
+    copy = pattern_tokenizer(nlp.tokenizer)
+    # A tokenizer of its own (its own cache), over the pipeline's vocabulary, with the same splitting rules.
+    assert isinstance(copy, InitialSplitTokenizer) and copy is not nlp.tokenizer
+    assert copy.tokenizer is not nlp.tokenizer.tokenizer and copy.vocab is nlp.vocab
+    text = "Vance Q, Ostler B. Re-audit of NEWS2 (e-obs) at St Mary's.\tPost-op day-case pathway; GP's CQUIN."
+    assert [t.text for t in copy(text)] == [t.text for t in nlp.make_doc(text)]
+    assert pattern_tokenizer(nlp.tokenizer.tokenizer).rules == nlp.tokenizer.tokenizer.rules
+
+
 def test_reference_authors_and_citations_are_people_and_journals_are_not_orgs(extractor):
     text = (
         "Bedside reviews cut harm (Vance and Ostler 2020). Larger trials agreed (Quarrie et al. 2019).\n\n"
