@@ -67,6 +67,10 @@ _REF_ENTRY = re.compile(
 _ENTS_KEY = "kmob_relations_ents"
 _AIM_START = re.compile(r"\s*(aim|the aim|this project aimed|we aimed)", re.I)
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# A participle or infinitive without a subject of its own, hanging from a verb or a noun, shares the subject of
+# the clause above it.
+_NON_FINITE = frozenset({"VBG", "VBN", "VB"})
+_CONTROLLED = frozenset({"advcl", "xcomp", "acl", "pcomp"})
 _LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
 _STOP = frozenset({"of", "the", "a", "an", "to", "for", "in", "on", "and", "with", "per", "rate", "rates"})
 
@@ -194,6 +198,9 @@ class RelationExtractor:
                 rels.append(RawRelation("USED", None, ent, sent, 0.7))
                 continue
             people, pronouns = _subjects(doc, ent)
+            if kind == "profile" and record is not None:
+                rels += _profile_used(ent, sent, people, _profile_subject(record))
+                continue
             if people:
                 rels += [RawRelation("USED", p, ent, sent, 0.75) for p in people]
                 continue
@@ -322,6 +329,9 @@ def _subjects(doc: Doc, ent: Span) -> tuple[list[Span], list[str]]:
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
             if not subjects and token.dep_ == "conj":
                 subjects = [c for c in token.head.children if c.dep_ in ("nsubj",)]
+            if not subjects and token.tag_ in _NON_FINITE and token.dep_ in _CONTROLLED and token.head is not token:
+                token = token.head  # "She led two projects using PDSA": who uses is the governing verb's subject
+                continue
             people = []
             pronouns = []
             for subject in subjects:
@@ -346,11 +356,27 @@ def _pronoun_people(pronouns: list[str], kind: str, record) -> list[str]:
     if kind == "profile":
         if not any(p in ("he", "she", "i") for p in pronouns):
             return []
-        subject = record.people[0].name if record.people else record.title
+        subject = _profile_subject(record)
         return [subject] if subject else []
     if any(p in ("we", "i") for p in pronouns):
         return [p.name for p in record.people if p.role in ("author", "lead")]
     return []
+
+
+def _profile_subject(record) -> str | None:
+    """The person a profile is about: its first listed person, else its title (a profile's title is the name)."""
+    return record.people[0].name if record.people else record.title or None
+
+
+def _profile_used(ent: Span, sent: Span, people: list[Span], subject: str | None) -> list[RawRelation]:
+    """USED in a profile: the methods and techniques a profile names are its person's (annotators link about nine
+    in ten of them), whoever the sentence's grammatical subject is ("The most recent used root cause analysis",
+    "projects using the Model for Improvement"); only a method the sentence gives to someone else is theirs."""
+    subject_words = set(subject.lower().split()) if subject else set()
+    others = [p for p in people if not set(p.text.lower().split()) <= subject_words]
+    if others:
+        return [RawRelation("USED", p, ent, sent, 0.75) for p in others]
+    return [RawRelation("USED", None, ent, sent, 0.7, head_text=subject)] if subject else []
 
 
 def _clause_text(doc: Doc, ent: Span) -> str:

@@ -110,3 +110,29 @@ def test_extract_many_keeps_order(extractor):
     docs = [_doc(f"Sepsis project number {i}.") for i in range(5)]
     docs = [Document(**{**d.__dict__, "id": f"d{i}"}) for i, d in enumerate(docs)]
     assert [e.document.id for e in extractor.extract_many(docs)] == [f"d{i}" for i in range(5)]
+
+
+def test_a_profile_person_used_the_methods_their_profile_names(extractor):
+    text = (
+        "Wren Hollis is a ward manager at Eastmere Hospitals NHS Trust. She has led several improvement projects. "
+        "The most recent used root cause analysis of twelve falls. Her colleague Omar Reyes ran a peer assist "
+        "for the new ward."
+    )
+    person = (PersonRef(name="Wren Hollis", role="subject"),)
+    ex = extractor.extract(_doc(text, kind="profile", title="Wren Hollis", people=person))
+    used = {(r.head, r.tail_id) for r in ex.relations if r.type == "USED"}
+    # The project sentence has no person as subject: the method is the profile person's.
+    assert ("Wren Hollis", "qi_method:root-cause-analysis") in used
+    # A method the sentence gives to someone else stays theirs.
+    assert ("Omar Reyes", "km_technique:peer-assist") in used
+    assert ("Wren Hollis", "km_technique:peer-assist") not in used
+
+
+def test_a_participle_shares_the_subject_of_its_clause(extractor):
+    text = "Bea Lindqvist led two improvement projects using the Model for Improvement on the stroke unit."
+    authors = (PersonRef(name="Bea Lindqvist", role="author"),)
+    ex = extractor.extract(_doc(text, kind="lesson", title="Stroke unit lessons", people=authors))
+    assert any(
+        r.type == "USED" and r.head == "Bea Lindqvist" and r.tail_id == "qi_method:model-for-improvement"
+        for r in ex.relations
+    )
