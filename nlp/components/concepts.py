@@ -20,6 +20,7 @@ from nlp.components.phrases import (
     result_outcomes,
     role_extensions,
 )
+from nlp.components.short_forms import defined_short_forms
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
 from nlp.normalise import term_key
 from nlp.tokenizer import pattern_tokenizer
@@ -135,6 +136,7 @@ class ConceptMatcher:
         # Reference lists: a capitalised name between full stops, right before the year, is a journal's name.
         found = [s for s in found if s.label_ in ("ORG", "PERSON") or not _in_journal_title(doc, s)]
         domain = filter_spans([_without_statistic(s) for s in found if not _topic_names_a_unit(s)])
+        domain = filter_spans(domain + defined_short_forms(doc, domain))
         taken = set()
         for span in domain:
             taken.update(range(span.start, span.end))

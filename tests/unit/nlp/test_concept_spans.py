@@ -286,3 +286,21 @@ def test_subjects_of_went_up_went_from_and_reached_a_level_are_measures(extracto
     assert {"Documented foot checks", "Confidence in using the hoist", "Missed doses"} <= outcomes
     # A thing counted as the object, and a cause as the subject, leave the subject alone.
     assert not outcomes & {"weekend backlogs", "Interventions"}
+
+
+def test_initials_a_document_defines_for_a_concept_share_its_label_and_concept(extractor):
+    text = (
+        "We audited care for hidradenitis suppurativa (HS) in the clinic. Most HS referrals came from GPs, and two "
+        "HSs were severe. The NHS paid for it."
+    )
+    ents = _extract(extractor, text, "project").entities
+    long_form = next(e for e in ents if e.text == "hidradenitis suppurativa")
+    short = [e for e in ents if e.text in ("HS", "HSs")]
+    assert len(short) == 3 and {(e.label, e.concept_id) for e in short} == {("CONDITION", long_form.concept_id)}
+    assert not any(e.text == "NHS" and e.label == "CONDITION" for e in ents)
+
+
+def test_an_eponymous_disease_named_by_the_possessive_alone_is_a_condition(extractor):
+    text = "Length of stay for people with Parkinson's did not change; those with Alzheimer's stayed longer."
+    found = {(e.text, e.concept_id) for e in _extract(extractor, text, "project").entities if e.label == "CONDITION"}
+    assert {("Parkinson's", "condition:parkinsons-disease"), ("Alzheimer's", "condition:alzheimers-disease")} <= found
