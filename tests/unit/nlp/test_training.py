@@ -148,25 +148,13 @@ def test_agreement_matches_relation_ends_by_canonical_or_surface():
         {"text": "RCN", "label": "ORG", "canonical": "Royal College of Nursing"},
         {"text": "peer assist", "label": "KM_TECHNIQUE", "canonical": "peer assist"},
     ]
-    reference = {
-        "d": {
-            "entities": entities,
-            "relations": [
-                {"type": "USED", "head": "Royal College of Nursing", "tail": "peer assist"},
-                {"type": "ADDRESSES", "head": "Audit", "tail": "sepsis"},
-            ],
-        }
-    }
-    other = {
-        "d": {
-            "entities": entities,
-            # The same USED relation named by the acronym; an ADDRESSES relation the reference does not have.
-            "relations": [
-                {"type": "USED", "head": "RCN", "tail": "peer assist"},
-                {"type": "ADDRESSES", "head": "Audit", "tail": "audits"},
-            ],
-        }
-    }
+
+    def annotated(*relations: tuple[str, str, str]) -> dict:
+        return {"d": {"entities": entities, "relations": [{"type": t, "head": h, "tail": a} for t, h, a in relations]}}
+
+    reference = annotated(("USED", "Royal College of Nursing", "peer assist"), ("ADDRESSES", "Audit", "sepsis"))
+    # The same USED relation named by the acronym; an ADDRESSES relation the reference does not have.
+    other = annotated(("USED", "RCN", "peer assist"), ("ADDRESSES", "Audit", "audits"))
     result = agreement(reference, other, {"d": text})
     used, addresses = result["relations"]["USED"], result["relations"]["ADDRESSES"]
     assert (used["tp"], used["fp"], used["fn"]) == (1, 0, 0)
