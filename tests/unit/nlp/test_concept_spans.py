@@ -89,7 +89,7 @@ CASES = [
         "Did-not-attend rates in the memory clinic stayed the same.",
         [("Did-not-attend rates", "OUTCOME"), ("memory clinic", "SETTING")],
     ),
-    ("Shared decision making was built into every consultation.", [("Shared decision making", "TOPIC")]),
+    ("Shared decision making was built into every consultation.", [("Shared decision making", "INTERVENTION")]),
     ("The team used a safety cross to display days without a fall.", [("safety cross", "INTERVENTION")]),
     (
         "Carers were offered a hospital passport for people with learning disabilities.",
@@ -304,3 +304,18 @@ def test_an_eponymous_disease_named_by_the_possessive_alone_is_a_condition(extra
     text = "Length of stay for people with Parkinson's did not change; those with Alzheimer's stayed longer."
     found = {(e.text, e.concept_id) for e in _extract(extractor, text, "project").entities if e.label == "CONDITION"}
     assert {("Parkinson's", "condition:parkinsons-disease"), ("Alzheimer's", "condition:alzheimers-disease")} <= found
+
+
+def test_vocabulary_labels_follow_the_annotation_guide(extractor):
+    text = (
+        "Link workers and peer support workers met the care navigators and two falls champions. The team piloted "
+        "hospital at home and trauma-informed care. Burnout fell and loneliness was lower at six months."
+    )
+    labels = {e.text: e.label for e in _extract(extractor, text, "project").entities}
+    # People who do the work are roles, not the interventions they deliver.
+    for role in ("Link workers", "peer support workers", "care navigators", "falls champions"):
+        assert labels.get(role) == "ROLE", role
+    # A care model is an intervention, not a place; states people report on are measures.
+    assert labels.get("hospital at home") == "INTERVENTION"
+    assert labels.get("trauma-informed care") == "INTERVENTION"
+    assert labels.get("Burnout") == "OUTCOME" and labels.get("loneliness") == "OUTCOME"
