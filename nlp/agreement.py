@@ -41,9 +41,13 @@ def _polarities(record: dict, text: str) -> dict[tuple[int, int], str]:
     return spans
 
 
-def _relation_ends(record: dict, rtype: str) -> list[EndKeys]:
+def _relation_ends(record: dict) -> dict[str, list[EndKeys]]:
+    """Each relation type's (head keys, tail keys) in one annotator's record."""
     keys = gold_key_finder(record)
-    return [(keys(r["head"]), keys(r["tail"])) for r in record.get("relations", []) if r["type"] == rtype]
+    ends: dict[str, list[EndKeys]] = {rtype: [] for rtype in RELATION_TYPES}
+    for r in record.get("relations", []):
+        ends.setdefault(r["type"], []).append((keys(r["head"]), keys(r["tail"])))
+    return ends
 
 
 def agreement(reference: dict[str, dict], other: dict[str, dict], texts: dict[str, str]) -> dict:
@@ -68,10 +72,9 @@ def agreement(reference: dict[str, dict], other: dict[str, dict], texts: dict[st
             overlap[label].tp += hits
             overlap[label].fp += len(o) - hits
             overlap[label].fn += len(r) - hits
+        ref_ends, oth_ends = _relation_ends(reference[doc_id]), _relation_ends(other[doc_id])
         for rtype in RELATION_TYPES:
-            tally_relation_ends(
-                relations[rtype], _relation_ends(reference[doc_id], rtype), _relation_ends(other[doc_id], rtype)
-            )
+            tally_relation_ends(relations[rtype], ref_ends[rtype], oth_ends[rtype])
         ref_pol = _polarities(reference[doc_id], text)
         oth_pol = _polarities(other[doc_id], text)
         for span, polarity in ref_pol.items():
