@@ -153,9 +153,9 @@ def _event_end(doc: Doc, i: int, stop_at_to: bool) -> int | None:
             break
         if token.ent_type_ in ("PERSON", "ORG", "GPE", "DATE", "CARDINAL", "PERCENT"):
             break
-        if token.pos_ in ("NOUN", "PROPN") or token.tag_ == "VBG" or token.pos_ == "ADJ" and token.lower_ == "fit":
+        if _event_word(token) or _misread_noun(doc, i, after_to=not stop_at_to and i == start):
             last_noun = i + 1
-        elif not (token.pos_ in ("ADJ", "ADV") or token.text == "-" and not token.whitespace_):
+        elif not (_modifier_word(token) or token.text == "-" and not token.whitespace_):
             break
         i += 1
     if last_noun is None:
@@ -163,6 +163,24 @@ def _event_end(doc: Doc, i: int, stop_at_to: bool) -> int | None:
     if stop_at_to:
         return last_noun if last_noun < len(doc) and doc[last_noun].lower_ == "to" else None
     return last_noun
+
+
+def _event_word(token: Token) -> bool:
+    """A word that can end an event phrase: a noun, a gerund ("prescribing") or "fit" ("medically fit")."""
+    return token.pos_ in ("NOUN", "PROPN") or token.tag_ == "VBG" or token.pos_ == "ADJ" and token.lower_ == "fit"
+
+
+def _modifier_word(token: Token) -> bool:
+    """An adjective, adverb or participle before an event's noun ("a raised reading", "medically optimised")."""
+    return token.pos_ in ("ADJ", "ADV") or token.tag_ == "VBN" and token.dep_ == "amod"
+
+
+def _misread_noun(doc: Doc, i: int, after_to: bool) -> bool:
+    """ "time from X-ray to report fell": the tagger reads "to report" as an infinitive. A bare verb right after
+    an interval's "to" that ends the phrase (a verb, a preposition or punctuation follows) is the event's noun."""
+    if not after_to or doc[i].tag_ != "VB":
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ")
 
 
 def _left_modifiers(doc: Doc, head: Token) -> int:

@@ -103,7 +103,9 @@ _UNCLEAR = re.compile(
     # Too few studies to judge by: "there is very little evidence on patient safety".
     r"(very )?(little|limited|scant|sparse|no) (good |direct |published |robust )?evidence (on|about|for)|"
     r"only (seen|found|observed|evident|significant) (at|in|on|for|among) (one|two|some|a few|a minority)|"
-    r"whether any change|mixed|varied between|var(y|ies|ied) (so much|widely|greatly|a great deal)|"
+    r"whether any change|mixed|varied between|var(y|ies|ied) (so much|too much|widely|greatly|a great deal)|"
+    # The evidence for the result is itself called weak: "evidence that the bundle reduces infections is weak".
+    r"evidence (that|for|of) [^.;]{1,80}?\b(is|was|remains|remained) (weak|thin|sparse|scant|limited)|"
     r"too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
     r"lower|prevent|help|shorten|cut)|(very )?low[- ](certainty|quality) evidence)\b",
     re.I,
@@ -315,6 +317,10 @@ _AFTER_HEDGE = re.compile(
     r"at the same time|the way [^.;]{0,50}(is|are|was|were) (recorded|reported|counted|measured|coded) (also )?changed|"
     r"(effect|impact|benefit|contribution|role) of [^.;]{0,40}?\b(is|was|remains|remained) (uncertain|unclear)|"
     r"(hard|difficult|impossible|not possible) to isolate|(cannot|can't|could not) isolate|"
+    # A trend that started before the work, or other work given a share of the credit.
+    r"already (falling|rising|dropping|improving|declining|increasing|decreasing|going (down|up)) before|"
+    r"(may|might|could) (also |well )?have (played (a|some) (part|role)|contributed)|"
+    r"(made|treated|interpreted|read|viewed|taken) (\w+ )?(cautiously|with caution)|"
     r"by a similar (amount|margin)|(comparison|control|neighbouring) (site|area|ward|practice|group)s? "
     r"(also|as well)|also (fell|rose|dropped|improved|increased|decreased) (in|at|across) (a |the )?"
     r"(neighbouring|comparison|control|other))\b",
@@ -327,7 +333,8 @@ _DESIGN_HEDGE = re.compile(
     # "although the numbers are small" after a clear result is still that result (the annotation guide's call).
     r"(samples?|sample sizes?|pilot|survey) (are|were|is|was) (very |too |all )?small|"
     r"(may )?not be representative|"
-    r"varied widely|(period|follow-up) was (too )?short|(used|use) different definitions)\b",
+    r"varied widely|(period|follow-up) was (too )?short|(used|use) different definitions|"
+    r"(high|serious) risk of bias|risk of bias (was|is|were|to be) (high|serious))\b",
     re.I,
 )
 _BACK_REFERENCE = re.compile(

