@@ -55,7 +55,7 @@ _NO_CHANGE = re.compile(
     r"unchanged|flat)|no (clear|real) change|"
     r"little or no (change|effect|difference)|(made|makes|make|had|has|have) little (difference|effect|impact)|"
     r"no evidence (that|of)|(broadly|largely|roughly|very) similar|"
-    r"(were|was) no different|not different|no different (from|to|than)|"
+    r"(were|was) no different|not different|no different (from|to|than)|(just )?as effective as|"
     # "6% in both periods": the same reading before and after.
     r"(in|across|for) both (periods|years|phases|halves|audits|cohorts)|the same in both|"
     r"unaffected|comparable|(close|near) to zero|negligible|matched (those|that|the rates?|the levels?) of|"
@@ -120,7 +120,8 @@ _WORSE = re.compile(
 # A change that the text says did not reach significance is no change, whatever its direction.
 _NOT_SIGNIFICANT = re.compile(
     r"\b(not (statistically )?significant(ly)?|non-?significant|did not reach (statistical )?significance|"
-    r"within (the )?(normal|common[- ]cause|expected) variation)\b",
+    r"within (the )?(normal|ordinary|common[- ]cause|expected) variation|"
+    r"(as|shows?|showed|shown as) (ordinary|normal|common[- ]cause) variation)\b",
     re.I,
 )
 # A hedge that governs what follows it: "too early to say whether readmissions will fall".
@@ -419,6 +420,8 @@ _EXPECTED = re.compile(
 _SAME_CHANGE_ELSEWHERE = re.compile(r"over the same (period|time|months|year)|at the same time", re.I)
 # "cut emissions more than any other project": a ranking against other work, not a rise.
 _RANKING = re.compile(r"\b(more|less|further|faster) than (any|all|every) other\b", re.I)
+# "up" and "down" inside a compound name no direction: "the follow-up call", "a step-down bed", "up-to-date".
+_COMPOUND_DIRECTION = re.compile(r"\b\w+-(up|down)\b|\b(up|down)-\w[\w-]*", re.I)
 # An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
 # stayed longer than a week, was much the same"): its words describe the sample, not the result.
 _ASIDE = re.compile(
@@ -831,7 +834,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
     stop = at + len(outcome_text)
     # Thresholds, expectations, asides on the sample and rankings say nothing about this result's direction.
-    for words_to_hide in (_THRESHOLD, _EXPECTED, _ASIDE, _RANKING):
+    for words_to_hide in (_THRESHOLD, _EXPECTED, _ASIDE, _RANKING, _COMPOUND_DIRECTION):
         masked = words_to_hide.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"

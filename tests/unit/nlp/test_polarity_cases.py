@@ -44,6 +44,14 @@ CASES = [
         "anxiety scores",
         "improved",
     ),
+    # Ordinary variation is no change; "up" inside "follow-up" is no rise.
+    (
+        "Median length of stay moved from 8.2 to 7.9 days, which the run chart shows as ordinary variation.",
+        "length of stay",
+        "no_change",
+    ),
+    ("Video consultations were as effective as clinic visits for anxiety scores.", "anxiety scores", "no_change"),
+    ("Patient-reported comfort at the 24-hour follow-up call did not change.", "Patient-reported comfort", "no_change"),
     # Written after scoring corpus parts 18 to 21: people brought into care, mismatches and symptoms that should go
     # down, care left undone, another change or a new way of counting at the same time, regression to the mean,
     # results that differ between studies.
