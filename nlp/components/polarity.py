@@ -221,7 +221,7 @@ _UP = re.compile(
 _LOWER_BETTER = re.compile(
     r"\b(time|times|wait|waits|waiting|delay|delays|falls?|harm|incidence|mortality|deaths?|"
     r"admissions?|readmissions?|length|infections?|ulcers?|errors?|incidents?|turnover|"
-    r"absence|cost|costs|breaches|complaints|referrals for|did-not-attend|dnas?|amputations|"
+    r"absence|cost|costs|spend|spending|expenditure|breaches|complaints|referrals for|did-not-attend|dnas?|amputations|"
     r"conveyances?|prescribing|occupancy|rates? of|episodes?|discrepanc\w+|restraint|events?|"
     r"burden|pain|symptoms?|breathlessness|waiting lists?|backlogs?|"
     r"depression|distress|anxiety|injur\w+|exacerbations?|weight loss|seclusion|"
@@ -237,6 +237,7 @@ _LOWER_BETTER = re.compile(
     r"inappropriate|unnecessary|avoidable|duplicate[ds]?|duplication|missed|omitted|omissions?|cancelled|"
     r"cancellations?|repeat|repeated|repetitions?|unplanned|late|overuse|misclassification|misdiagnos[ei]s|failed|failures?|"
     r"wasted|waste|lost|long(?!-)|re-?contacts?|re-?attend\w*|re-?referrals?|return visits|returns to|"
+    r"re-?book\w*|call-?backs?|returned|reading age|"
     # Restrictive practice and harms of treatment or birth.
     r"restrictive|tranquillisation|overtime|tears|catheter use|"
     # Samples spoiled, work left undone, appointments missed, antibiotics given.

@@ -44,6 +44,11 @@ CASES = [
         "anxiety scores",
         "improved",
     ),
+    # Money spent, bookings made twice, call-backs and work sent back are better lower.
+    ("Spend on agency nurses fell by a third.", "Spend on agency nurses", "improved"),
+    ("Clinic rebookings halved.", "Clinic rebookings", "improved"),
+    ("Pharmacist call-backs rose.", "Pharmacist call-backs", "worsened"),
+    ("Returned referral forms fell from 20% to 8%.", "Returned referral forms", "improved"),
     # Ordinary variation is no change; "up" inside "follow-up" is no rise.
     (
         "Median length of stay moved from 8.2 to 7.9 days, which the run chart shows as ordinary variation.",
