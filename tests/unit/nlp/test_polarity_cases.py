@@ -45,7 +45,7 @@ CASES = [
         "improved",
     ),
     # Money spent, bookings made twice, call-backs and work sent back are better lower.
-    ("Spend on agency nurses fell by a third.", "Spend on agency nurses", "improved"),
+    ("Spend on taxis for patients fell by a third.", "Spend on taxis for patients", "improved"),
     ("Clinic rebookings halved.", "Clinic rebookings", "improved"),
     ("Pharmacist call-backs rose.", "Pharmacist call-backs", "worsened"),
     ("Returned referral forms fell from 20% to 8%.", "Returned referral forms", "improved"),
