@@ -105,7 +105,8 @@ _UNCLEAR = re.compile(
     # Too few studies to judge by: "there is very little evidence on patient safety".
     r"(very )?(little|limited|scant|sparse|no) (good |direct |published |robust )?evidence (on|about|for)|"
     r"only (seen|found|observed|evident|significant) (at|in|on|for|among) (one|two|some|a few|a minority)|"
-    r"whether any change|mixed|varied between|var(y|ies|ied) (so much|too much|widely|greatly|a great deal)|"
+    r"whether any change|mixed|varied between|"
+    r"var(y|ies|ied) (so much|too much|widely|greatly|a great deal)|"
     # The evidence for the result is itself called weak: "evidence that the bundle reduces infections is weak".
     r"evidence (that|for|of) [^.;]{1,80}?\b(is|was|remains|remained) (weak|thin|sparse|scant|limited)|"
     r"too soon to|conflicting|(may|might|could) (reduce|improve|increase|"
@@ -327,6 +328,11 @@ _AFTER_HEDGE = re.compile(
     r"at the same time|the way [^.;]{0,50}(is|are|was|were) (recorded|reported|counted|measured|coded) (also )?changed|"
     r"(effect|impact|benefit|contribution|role) of [^.;]{0,40}?\b(is|was|remains|remained) (uncertain|unclear)|"
     r"(hard|difficult|impossible|not possible) to isolate|(cannot|can't|could not) isolate|"
+    # Doubts about how far a result can be trusted: "cannot exclude the possibility that ...", "depended on
+    # assumptions", "so the team does not rely on it", "the audit was not designed to test this".
+    r"(cannot|can't|could not) exclude|depend(s|ed)? (heavily |largely )?on assumptions|(does|do|did) not rely on|"
+    r"(makes?|made) (the |any )?comparisons? (difficult|hard|unreliable)|numbers (are|were) (far |much )?too small|"
+    r"not designed to (test|detect|answer|show|measure)|(within|inside) the margin of error|"
     # A trend that started before the work, or other work given a share of the credit.
     r"already (falling|rising|dropping|improving|declining|increasing|decreasing|going (down|up)) before|"
     r"(may|might|could) (also |well )?have (played (a|some) (part|role)|contributed)|"

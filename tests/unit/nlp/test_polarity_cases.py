@@ -44,6 +44,36 @@ CASES = [
         "anxiety scores",
         "improved",
     ),
+    # Doubts about how far a result can be trusted.
+    (
+        "Cohort studies report lower death rates among users but cannot exclude the possibility that healthier "
+        "people stay on treatment.",
+        "death rates",
+        "unclear",
+    ),
+    (
+        "A costing study estimated a lower cost per patient for group clinics, though it depended on assumptions "
+        "about attendance.",
+        "cost per patient",
+        "unclear",
+    ),
+    (
+        "A survey pointed to better understanding of medicines, but only 20 were returned, so the team does not "
+        "rely on it.",
+        "understanding of medicines",
+        "unclear",
+    ),
+    (
+        "Deaths fell from seven to four, but the numbers are much too small, and the population moves too often, to "
+        "credit the service.",
+        "Deaths",
+        "unclear",
+    ),
+    (
+        "Readmissions were lower with the new clinic, but the difference was within the margin of error.",
+        "Readmissions",
+        "unclear",
+    ),
     # Money spent, bookings made twice, call-backs and work sent back are better lower.
     ("Spend on taxis for patients fell by a third.", "Spend on taxis for patients", "improved"),
     ("Clinic rebookings halved.", "Clinic rebookings", "improved"),
