@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from nlp.doc_text import sentences
 
@@ -32,3 +32,26 @@ class DocView:
         """The bounds of the sentence holding token i: those of `doc[i:j].sent` for any span starting at i."""
         k = bisect_right(self.sent_starts, i)
         return self.sent_starts[k - 1], self.sent_starts[k] if k < len(self.sent_starts) else len(self.tokens)
+
+
+def splits_hyphenated_word(doc: Doc, i: int) -> bool:
+    """Whether a span boundary before token i would cut a hyphenated word ("Same-|day", "second|-stage")."""
+    if i <= 0 or i >= len(doc) or doc[i - 1].whitespace_:
+        return False
+    if doc[i].text == "-":
+        return not doc[i].whitespace_
+    return doc[i - 1].text == "-" and i >= 2 and not doc[i - 2].whitespace_
+
+
+def whole_words(span: Span) -> Span:
+    """The span grown to the whole of any hyphenated word it starts or ends inside ("day cancellations" in
+    "Same-day cancellations" becomes "Same-day cancellations")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while splits_hyphenated_word(doc, start):
+        start -= 1
+    while splits_hyphenated_word(doc, end):
+        end += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)

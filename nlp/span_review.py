@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc, Span
 
-from nlp.doc_view import DocView
+from nlp.doc_view import DocView, splits_hyphenated_word
 from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates
 from nlp.span_proposals import features as proposal_features
 
@@ -152,15 +152,19 @@ def right_features(view: DocView, span: Span, end: int) -> list[str]:
 
 
 def left_candidates(view: DocView, span: Span) -> list[int]:
-    """Starts within WINDOW tokens of the span's, inside its sentence, leaving at least one token."""
+    """Starts within WINDOW tokens of the span's, inside its sentence, leaving at least one token; never inside a
+    hyphenated word, unless the rule's own start is."""
     sent_start, _ = view.sent_bounds(span.start)
-    return list(range(max(sent_start, span.start - WINDOW), min(span.end - 1, span.start + WINDOW) + 1))
+    starts = range(max(sent_start, span.start - WINDOW), min(span.end - 1, span.start + WINDOW) + 1)
+    return [c for c in starts if c == span.start or not splits_hyphenated_word(view.doc, c)]
 
 
 def right_candidates(view: DocView, span: Span, start: int) -> list[int]:
-    """Ends within WINDOW tokens of the span's, inside its sentence, after `start`."""
+    """Ends within WINDOW tokens of the span's, inside its sentence, after `start`; never inside a hyphenated word,
+    unless the rule's own end is."""
     _, sent_end = view.sent_bounds(span.start)
-    return list(range(max(start + 1, span.end - WINDOW), min(sent_end, span.end + WINDOW) + 1))
+    ends = range(max(start + 1, span.end - WINDOW), min(sent_end, span.end + WINDOW) + 1)
+    return [c for c in ends if c == span.end or not splits_hyphenated_word(view.doc, c)]
 
 
 def review(doc: Doc, model: ReviewModel) -> list[Span]:

@@ -21,6 +21,7 @@ from nlp.components.phrases import (
     role_extensions,
 )
 from nlp.components.short_forms import defined_short_forms
+from nlp.doc_view import whole_words
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
 from nlp.normalise import term_key
 from nlp.tokenizer import pattern_tokenizer
@@ -135,7 +136,7 @@ class ConceptMatcher:
             found = refine_measures(doc, found)
         # Reference lists: a capitalised name between full stops, right before the year, is a journal's name.
         found = [s for s in found if s.label_ in ("ORG", "PERSON") or not _in_journal_title(doc, s)]
-        domain = filter_spans([_without_statistic(s) for s in found if not _topic_names_a_unit(s)])
+        domain = filter_spans([whole_words(_without_statistic(s)) for s in found if not _topic_names_a_unit(s)])
         domain = filter_spans(domain + defined_short_forms(doc, domain))
         taken = set()
         for span in domain:

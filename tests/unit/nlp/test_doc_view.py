@@ -90,3 +90,22 @@ def test_a_tab_or_no_break_space_between_words_reads_as_a_space_with_offsets_kep
     assert doc.text == "refine antibiotic prescribing in care homes\n\tIndented line\t\tkept"
     assert [t.text for t in doc][:4] == ["refine", "antibiotic", "prescribing", "in"]
     assert doc_text(doc) == doc.text  # the rules read the same text the tokens were made from
+
+
+def test_a_boundary_inside_a_hyphenated_word_is_found_and_spans_grow_over_it():
+    from spacy.tokens import Span
+
+    from nlp.doc_view import splits_hyphenated_word, whole_words
+
+    nlp = spacy.blank("en")
+    doc = nlp("Same-day cancellations and follow-up calls - both fell.")
+    words = [t.text for t in doc]
+    assert words[:3] == ["Same", "-", "day"]
+    cut = {i for i in range(len(doc) + 1) if splits_hyphenated_word(doc, i)}
+    # "Same|-day", "Same-|day", "follow|-up", "follow-|up"; the spaced dash and the sentence edges cut nothing.
+    assert cut == {1, 2, 6, 7}
+    grown = whole_words(Span(doc, 2, 4, label="OUTCOME", kb_id="x"))
+    assert (grown.text, grown.label_, grown.kb_id_) == ("Same-day cancellations", "OUTCOME", "x")
+    assert whole_words(Span(doc, 5, 6, label="INTERVENTION")).text == "follow-up"
+    whole = Span(doc, 5, 9, label="INTERVENTION")
+    assert whole_words(whole) is whole

@@ -102,3 +102,14 @@ def test_where_or_for_whom_a_measure_was_taken_is_left_out(extractor, text, meas
 def test_a_bare_time_or_risk_word_is_not_a_measure(extractor):
     text = "We cannot say whether the risk changed, and the days were long."
     assert not {"risk", "days"} & _outcomes(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Same-day cancellations fell from 12% to 5%.", "Same-day cancellations"),
+        ("Second-stage assessment within seven days rose to 70%.", "Second-stage assessment within seven days"),
+    ],
+)
+def test_a_measure_never_starts_inside_a_hyphenated_word(extractor, text, measure):
+    assert measure in _outcomes(extractor, text)
