@@ -91,6 +91,46 @@ _NOT_MEASURES = frozenset(
     }
 )
 _MAX_MEASURE = 10
+# Counts of things people raise, whose subject is part of what is counted: "complaints about communication".
+_ABOUT_HEADS = frozenset({"complaint", "call", "report", "query", "concern", "question"})
+# Participles after a measure that report its result or compare it ("length of stay dropped", "scores compared with
+# usual care") rather than say which of the things are counted ("doses given on time").
+_RESULT_PARTICIPLES = frozenset(
+    {
+        "compare",
+        "see",
+        "report",
+        "show",
+        "find",
+        "observe",
+        "link",
+        "associate",
+        "cause",
+        "attribute",
+        "point",
+        "improve",
+        "reduce",
+        "drop",
+        "shorten",
+        "lengthen",
+        "increase",
+        "decrease",
+        "change",
+        "halve",
+        "double",
+        "cut",
+        "fall",
+        "rise",
+        "return",
+        "remain",
+        "stay",
+        "keep",
+        "hold",
+    }
+)
+# Prepositions whose phrase after such a participle belongs to the measure ("escalated to the coding manager",
+# "used per resident per day", "issued within two weeks", "interpreted by family members").
+_PARTICIPLE_PREPS = frozenset({"to", "on", "within", "per", "at", "by", "for", "in"})
 
 
 def refine_measures(doc: Doc, found: list[Span]) -> list[Span]:
@@ -237,6 +277,53 @@ def _qualified_end(doc: Doc, end: int) -> int:
         return _event_after(doc, end)
     if prep == "in" and end + 1 < len(doc) and doc[end + 1].tag_ == "VBG" and doc[end - 1].lemma_ == "confidence":
         return _gerund_end(doc, end + 1)
+    if prep == "about" and doc[end - 1].lemma_.lower() in _ABOUT_HEADS:
+        return _noun_phrase_end(doc, end + 1, determiners=False) or end  # "complaints about communication"
+    if _counting_participle(doc[end]):
+        return _participle_end(doc, end)  # "doses given on time", "queries escalated to the coding manager"
+    return end
+
+
+def _counting_participle(token: Token) -> bool:
+    """A participle on the measure that says which things are counted, not what happened to the measure."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "acl"
+        and token.head.i < token.i
+        and token.lemma_.lower() not in _RESULT_PARTICIPLES
+    )
+
+
+def _noun_phrase_end(doc: Doc, i: int, determiners: bool) -> int | None:
+    """The end of a short noun phrase starting at i ("symptom control", "the coding manager"), or None."""
+    if i < len(doc) and doc[i].lower_ in _DETERMINERS:
+        if not determiners:
+            return None  # "complaints about the medical wards": where, not what
+        i += 1
+    end = None
+    j = i
+    while j < len(doc) and j - i < 4:
+        token = doc[j]
+        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "ORG", "PERSON", "GPE"):
+            end = j + 1
+        elif not (token.pos_ in ("ADJ", "NUM") or token.text == "-" and not token.whitespace_):
+            break
+        j += 1
+    return end
+
+
+def _participle_end(doc: Doc, i: int) -> int:
+    """ "Pads used per resident per day", "Nurse time spent on travel", "items dispensed fell": the participle that
+    says which things are counted, with its prepositional phrases. Only a participle that closes the measure's
+    phrase (a verb or such a phrase follows) counts: "a pain score built into the screen" names no measure."""
+    if i + 1 < len(doc) and doc[i + 1].pos_ not in ("VERB", "AUX") and doc[i + 1].lower_ not in _PARTICIPLE_PREPS:
+        return i
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].lower_ in _PARTICIPLE_PREPS:
+        phrase_end = _noun_phrase_end(doc, end + 1, determiners=True)
+        if phrase_end is None:
+            break
+        end = phrase_end
     return end
 
 

@@ -113,3 +113,20 @@ def test_a_bare_time_or_risk_word_is_not_a_measure(extractor):
 )
 def test_a_measure_never_starts_inside_a_hyphenated_word(extractor, text, measure):
     assert measure in _outcomes(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # What complaints and calls are about is part of what is counted; where they came from is not.
+        ("Complaints about communication fell from 23 to 15.", "Complaints about communication"),
+        ("Complaints about the medical wards fell.", "Complaints"),
+        # A participle that says which things are counted, with its phrase.
+        ("Pads used per resident per day fell from 4.1 to 3.2.", "Pads used per resident per day"),
+        ("Nurse time spent on travel fell from 38% to 29%.", "Nurse time spent on travel"),
+        # One that reports the result is left out.
+        ("Fatigue scores compared with usual care were lower.", "Fatigue scores"),
+    ],
+)
+def test_what_a_count_is_about_and_which_things_it_counts_belong_to_it(extractor, text, measure):
+    assert measure in _outcomes(extractor, text)
