@@ -21,7 +21,7 @@ from nlp.components.phrases import (
     role_extensions,
 )
 from nlp.components.short_forms import defined_short_forms
-from nlp.doc_view import whole_words
+from nlp.doc_view import splits_hyphenated_word, whole_words
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
 from nlp.normalise import term_key
 from nlp.tokenizer import pattern_tokenizer
@@ -238,11 +238,7 @@ def _used_as_verb(span: Span) -> bool:
 
 def _inside_hyphenated_word(doc: Doc, span: Span) -> bool:
     """ "post-diagnostic support": a term that is only part of a hyphenated word is not a mention of it."""
-    before = doc[span.start - 1] if span.start else None
-    after = doc[span.end] if span.end < len(doc) else None
-    joined_before = before is not None and before.text == "-" and not before.whitespace_ and span.start >= 2
-    joined_after = after is not None and after.text == "-" and not span[-1].whitespace_ and not after.whitespace_
-    return joined_before and not doc[span.start - 2].whitespace_ or joined_after
+    return splits_hyphenated_word(doc, span.start) or splits_hyphenated_word(doc, span.end)
 
 
 def _journal(doc: Doc, span: Span) -> bool:
