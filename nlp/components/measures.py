@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.components.phrases import RESULT_VERBS
+
 # Words that, followed by "from ... to ...", name the interval between two events.
 _INTERVAL_HEADS = frozenset(
     {"time", "times", "wait", "waits", "waiting", "delay", "delays", "interval", "days", "hours", "minutes", "weeks"}
@@ -93,9 +95,10 @@ _NOT_MEASURES = frozenset(
 _MAX_MEASURE = 10
 # Counts of things people raise, whose subject is part of what is counted: "complaints about communication".
 _ABOUT_HEADS = frozenset({"complaint", "call", "report", "query", "concern", "question"})
-# Participles after a measure that report its result or compare it ("length of stay dropped", "scores compared with
-# usual care") rather than say which of the things are counted ("doses given on time").
-_RESULT_PARTICIPLES = frozenset(
+# Participles after a measure that report its result ("length of stay dropped", the result verbs the phrase rules
+# read) or compare, find or hold it ("scores compared with usual care") rather than say which of the things are
+# counted ("doses given on time").
+_RESULT_PARTICIPLES = RESULT_VERBS | frozenset(
     {
         "compare",
         "see",
@@ -108,20 +111,7 @@ _RESULT_PARTICIPLES = frozenset(
         "cause",
         "attribute",
         "point",
-        "improve",
-        "reduce",
-        "drop",
-        "shorten",
-        "lengthen",
-        "increase",
-        "decrease",
-        "change",
-        "halve",
-        "double",
         "cut",
-        "fall",
-        "rise",
-        "return",
         "remain",
         "stay",
         "keep",

@@ -130,7 +130,7 @@ _TRIM = frozenset(
 _NOUNISH = frozenset({"NOUN", "PROPN", "ADJ"})
 _BLOCK_NER = frozenset({"PERSON", "ORG", "GPE", "DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY", "MONEY", "ORDINAL"})
 # Result verbs: their subject is a measure that moved (or did not).
-_RESULT_VERBS = frozenset(
+RESULT_VERBS = frozenset(
     {
         "fall",
         "rise",
@@ -204,7 +204,7 @@ _RESULT_NOUNS = frozenset(
     }
 )
 # Words that report a result anywhere in a sentence.
-RESULT_LEMMAS = _RESULT_VERBS | {
+RESULT_LEMMAS = RESULT_VERBS | {
     "lower",
     "cut",
     "halve",
@@ -750,7 +750,7 @@ def result_outcomes(doc: Doc, found: list[Span]) -> list[Span]:
         if token.dep_ in ("nsubj", "nsubjpass") and _reports_result(token.head):
             role = "subject"
         elif token.dep_ == "conj" and any(
-            c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.lemma_ in _RESULT_VERBS for c in token.children
+            c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.lemma_ in RESULT_VERBS for c in token.children
         ):
             role = "subject"  # "... and infections returned to baseline", parsed as a clause on the noun
         elif any(
@@ -876,7 +876,7 @@ def _reports_result(verb: Token) -> bool:
         # "interventions reduce stress": the subject is the cause; "was dropped": passive. An object that is only a
         # level ("checks reached 74%") leaves the subject the measure.
         return False
-    if lemma in _RESULT_VERBS:
+    if lemma in RESULT_VERBS:
         return True
     if lemma in ("go", "come") and (
         any(c.dep_ == "prt" and c.lower_ in ("up", "down") for c in children)
@@ -891,7 +891,7 @@ def _reports_result(verb: Token) -> bool:
             return any(w in _RESULT_NOUNS for w in window)
         return any(w in _STATE_WORDS or w.endswith("%") or w.replace(".", "").isdigit() for w in window)
     return any(
-        c.lemma_.lower() in _RESULT_VERBS
+        c.lemma_.lower() in RESULT_VERBS
         for c in verb.conjuncts
         if c.i > verb.i
         and c.dep_ == "conj"
