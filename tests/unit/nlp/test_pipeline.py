@@ -136,3 +136,16 @@ def test_a_participle_shares_the_subject_of_its_clause(extractor):
         r.type == "USED" and r.head == "Bea Lindqvist" and r.tail_id == "qi_method:model-for-improvement"
         for r in ex.relations
     )
+
+
+def test_a_project_whose_aim_was_not_met_does_not_read_as_improved(extractor):
+    # The aim names the wanted fall; the result says there was none. The project outcome must say so.
+    text = (
+        "Aim: to reduce missed appointments at the memory clinic from 18% to 8% within nine months. "
+        "The team sent text reminders two days before each appointment. "
+        "Missed appointments stayed at around 18% over the nine months."
+    )
+    ex = extractor.extract(_doc(text))
+    polarities = [e.polarity for e in ex.entities if e.label == "OUTCOME"]
+    assert polarities[0] is None and "no_change" in polarities
+    assert ex.outcome == "no_change"
