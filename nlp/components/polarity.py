@@ -434,6 +434,14 @@ _RANKING = re.compile(r"\b(more|less|further|faster) than (any|all|every) other\
 _GROUP_EXTREME = re.compile(
     r"(?<!now the )(?<!now )\b(highest|lowest) (among|amongst|in|for|at|on|across|where|when)\b", re.I
 )
+# The name of improvement work is no improvement: "led the trust's improvement work on time to specialist review",
+# "a rapid improvement event on theatre turnaround", "using the Model for Improvement".
+_IMPROVEMENT_WORK = re.compile(
+    r"\b(model for improvement|quality improvement|improvement (work|projects?|events?|programmes?|teams?|boards?|"
+    r"leads?|collaboratives?|methods?|science|plans?|cycles?|coach(es)?|facilitators?|networks?|approach|"
+    r"initiatives?|activit(y|ies)|tools?|hub|academy|faculty|advisers?|advisors?))\b",
+    re.I,
+)
 # "up" and "down" inside a compound name no direction: "the follow-up call", "a step-down bed", "up-to-date".
 _COMPOUND_DIRECTION = re.compile(r"\b\w+-(up|down)\b|\b(up|down)-\w[\w-]*", re.I)
 # An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
@@ -850,9 +858,17 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     else:
         masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
     stop = at + len(outcome_text)
-    # Thresholds, expectations, asides on the sample, rankings and group extremes say nothing of this result's
-    # direction.
-    for words_to_hide in (_THRESHOLD, _EXPECTED, _ASIDE, _RANKING, _GROUP_EXTREME, _COMPOUND_DIRECTION):
+    # Thresholds, expectations, asides on the sample, rankings, group extremes and the names of improvement work say
+    # nothing of this result's direction.
+    for words_to_hide in (
+        _THRESHOLD,
+        _EXPECTED,
+        _ASIDE,
+        _RANKING,
+        _GROUP_EXTREME,
+        _IMPROVEMENT_WORK,
+        _COMPOUND_DIRECTION,
+    ):
         masked = words_to_hide.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"

@@ -3,8 +3,9 @@
 Sentences written for this test. The first group states aims, questions, plans, purposes, predictions and
 background: each read as a gain or a loss before nlp.components.aims existed. The second group are results whose
 words look like an aim or a plan ("helped to reduce", "failed to reduce", "MUST", "too early to say whether ... will
-improve"): the aims rule must leave them to the polarity rules. The third says where a measure stands across groups,
-which the polarity rules read as a fall or a rise before they learned to pass over "lowest among".
+improve"): the aims rule must leave them to the polarity rules. The third says where a measure stands across groups, or
+names improvement work on it, which the polarity rules read as a fall or a rise before they learned to pass over
+"lowest among" and "improvement work".
 """
 
 import pytest
@@ -49,10 +50,13 @@ RESULTS = [
 ]
 
 
-# Where a measure stands highest or lowest across groups is no change either way (no verdict: "unclear").
-GROUP_EXTREMES = [
+# Where a measure stands highest or lowest across groups, and the name of improvement work done on a measure, say
+# nothing of which way it went (no verdict: "unclear").
+NO_DIRECTION = [
     ("Uptake was lowest among women and in the most deprived postcodes.", "Uptake"),
     ("Attendance was highest for the session on deprescribing.", "Attendance"),
+    ("She led the trust's improvement work on time to specialist review.", "time to specialist review"),
+    ("He ran a rapid improvement event on theatre turnaround with the porters.", "theatre turnaround"),
 ]
 
 
@@ -88,6 +92,6 @@ def test_a_document_outcome_ignores_aims():
     assert document_outcome([None, None]) is None
 
 
-@pytest.mark.parametrize(("text", "mention"), GROUP_EXTREMES, ids=[c[0][:40] for c in GROUP_EXTREMES])
-def test_highest_or_lowest_across_groups_is_no_direction(nlp, text, mention):
+@pytest.mark.parametrize(("text", "mention"), NO_DIRECTION, ids=[c[0][:40] for c in NO_DIRECTION])
+def test_group_extremes_and_names_of_improvement_work_give_no_direction(nlp, text, mention):
     assert _polarity(nlp, text, mention) == "unclear"
