@@ -442,6 +442,17 @@ _IMPROVEMENT_WORK = re.compile(
     r"initiatives?|activit(y|ies)|tools?|hub|academy|faculty|advisers?|advisors?))\b",
     re.I,
 )
+# "up" and "down" as the particle of a phrasal verb name no direction: "making up 26% of attendances", "had signed up",
+# "set up a clinic", "followed up at a year", "broken down by age", "written down".
+_PHRASAL_PARTICLE = re.compile(
+    r"\b(make|makes|made|making|set|sets|setting|sign|signs|signed|signing|follow|follows|followed|following|"
+    r"look|looks|looked|looking|bring|brings|brought|bringing|open|opens|opened|opening|"
+    r"line|lines|lined|lining|join|joins|joined|joining|sum|sums|summed|summing|tie|ties|tied|tying) up\b|"
+    r"\b(break|breaks|broke|broken|breaking|write|writes|wrote|written|writing|set|sets|setting|sit|sits|sat|"
+    r"sitting|shut|shuts|shutting|turn|turns|turned|turning|hand|hands|handed|handing|note|notes|noted|noting|"
+    r"lay|lays|laid|laying|step|steps|stepped|stepping) down\b",
+    re.I,
+)
 # "up" and "down" inside a compound name no direction: "the follow-up call", "a step-down bed", "up-to-date".
 _COMPOUND_DIRECTION = re.compile(r"\b\w+-(up|down)\b|\b(up|down)-\w[\w-]*", re.I)
 # An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
@@ -858,8 +869,8 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     else:
         masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
     stop = at + len(outcome_text)
-    # Thresholds, expectations, asides on the sample, rankings, group extremes and the names of improvement work say
-    # nothing of this result's direction.
+    # Thresholds, expectations, asides on the sample, rankings, group extremes, the names of improvement work and
+    # phrasal verbs' "up" and "down" say nothing of this result's direction.
     for words_to_hide in (
         _THRESHOLD,
         _EXPECTED,
@@ -867,6 +878,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         _RANKING,
         _GROUP_EXTREME,
         _IMPROVEMENT_WORK,
+        _PHRASAL_PARTICLE,
         _COMPOUND_DIRECTION,
     ):
         masked = words_to_hide.sub(lambda m: " " * len(m.group()), masked)

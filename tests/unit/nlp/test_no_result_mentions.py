@@ -5,7 +5,7 @@ background: each read as a gain or a loss before nlp.components.aims existed. Th
 words look like an aim or a plan ("helped to reduce", "failed to reduce", "MUST", "too early to say whether ... will
 improve"): the aims rule must leave them to the polarity rules. The third says where a measure stands across groups, or
 names improvement work on it, which the polarity rules read as a fall or a rise before they learned to pass over
-"lowest among" and "improvement work".
+"lowest among", "improvement work" and phrasal verbs ("make up", "broken down").
 """
 
 import pytest
@@ -57,6 +57,8 @@ NO_DIRECTION = [
     ("Attendance was highest for the session on deprescribing.", "Attendance"),
     ("She led the trust's improvement work on time to specialist review.", "time to specialist review"),
     ("He ran a rapid improvement event on theatre turnaround with the porters.", "theatre turnaround"),
+    ("Attendances by children make up a quarter of all attendances at the unit.", "Attendances by children"),
+    ("Inpatient falls were broken down by ward and by time of day.", "Inpatient falls"),
 ]
 
 
