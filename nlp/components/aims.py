@@ -18,6 +18,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from nlp.doc_text import doc_text
+
 # A sentence labelled as an aim or a question, or as the background the work started from ("Background: waits had
 # reached 19 weeks" is the problem, not what the work did), as write-ups and evidence summaries head them.
 _AIM_LABEL = re.compile(
@@ -92,13 +94,13 @@ _NOUN_LINKS = frozenset(
 )
 
 
-def reports_no_result(ent: Span) -> bool:
-    """Whether an outcome mention only states an aim, a question, a plan or a possibility."""
-    sent = ent.sent
-    before = ent.doc.text[sent.start_char : ent.start_char]
-    if _AIM_LABEL.match(before) and "?" not in before or sent.text.rstrip().endswith("?"):
+def reports_no_result(ent: Span, sent: Span) -> bool:
+    """Whether an outcome mention (in sentence `sent`) only states an aim, a question, a plan or a possibility."""
+    text = doc_text(ent.doc)
+    before = text[sent.start_char : ent.start_char]
+    if _AIM_LABEL.match(before) and "?" not in before or text[ent.end_char : sent.end_char].rstrip().endswith("?"):
         return True  # a labelled aim or question runs to its question mark (a heading may run into the text)
-    after = ent.doc.text[ent.end_char : sent.end_char]
+    after = text[ent.end_char : sent.end_char]
     if _CONTRAST.search(after):
         return False  # "We planned to compare attendances, but the numbers were too small to say anything."
     if _PURPOSE_BEFORE.search(before) or _under_aim_noun(ent):

@@ -502,9 +502,9 @@ class PolarityTagger:
     def polarity(self, doc: Doc, ent: Span, outcomes: list[Span]) -> str | None:
         """The polarity of one outcome mention from its clause (and a following "However ..." sentence); None for a
         mention that reports no result (an aim, a question, a plan)."""
-        if reports_no_result(ent):
-            return None
         sent = ent.sent
+        if reports_no_result(ent, sent):
+            return None
         clause, offset = _clause(doc, ent, sent)
         follow = _next_sentence(doc, sent)
         if (
