@@ -6,9 +6,13 @@ increase informatics knowledge" name a measure and a wanted direction, not a cha
 words, they look like gains, and a project's aim would pass for its result. The annotation guide gives such
 mentions no polarity (tests/data/eval/README.md, "Outcome polarity"), and so does the polarity tagger.
 
-The reading is syntactic: the verb a mention hangs from, found by climbing the parse from its head word, is an
-infinitive of purpose or aim ("to reduce"), or has a modal without "have" ("will reduce", "could be reduced"); or
-the sentence is a question, or is labelled as an aim ("Aim:", "Question:").
+The reading is mostly syntactic: the verb a mention hangs from, found by climbing the parse from its head word, is an
+infinitive of purpose or aim ("to reduce"), has a modal without "have" ("will reduce", "could be reduced") or says
+what is expected ("is projected to increase"); or an aim noun governs the mention ("the aim of fewer readmissions");
+or a gerund of purpose comes just before it ("with a view to improving"); or the sentence is a question, or is
+labelled as an aim, a question or the background ("Aim:", "Question:", "Background:"). Verbs of judging what was
+found ("too early to say whether ...", "evidence suggests ...") and a sentence that goes on with "but" leave the
+mention to the hedging rules of nlp.components.polarity.
 """
 
 from __future__ import annotations
@@ -98,9 +102,9 @@ def reports_no_result(ent: Span, sent: Span) -> bool:
     """Whether an outcome mention (in sentence `sent`) only states an aim, a question, a plan or a possibility."""
     text = doc_text(ent.doc)
     before = text[sent.start_char : ent.start_char]
-    if _AIM_LABEL.match(before) and "?" not in before or text[ent.end_char : sent.end_char].rstrip().endswith("?"):
-        return True  # a labelled aim or question runs to its question mark (a heading may run into the text)
     after = text[ent.end_char : sent.end_char]
+    if _AIM_LABEL.match(before) and "?" not in before or after.rstrip().endswith("?"):
+        return True  # a labelled aim or question runs to its question mark (a heading may run into the text)
     if _CONTRAST.search(after):
         return False  # "We planned to compare attendances, but the numbers were too small to say anything."
     if _PURPOSE_BEFORE.search(before) or _under_aim_noun(ent):
@@ -113,7 +117,7 @@ def reports_no_result(ent: Span, sent: Span) -> bool:
         return False  # "too early to say whether retention will improve" is a hedge on a result, not an aim
     below_verb = itertools.takewhile(lambda t: t.i != verb.i, ent.root.ancestors)
     if any(t.lemma_.lower() in _FINDING_NOUNS for t in below_verb):
-        return False
+        return False  # "claims about fewer readmissions should be made cautiously" hedges a result
     return _is_aim_infinitive(verb) or _is_unrealised(verb) or _is_expected(verb)
 
 

@@ -110,3 +110,33 @@ def test_an_outcome_occurrence_counts_gold_mentions_not_raw_matches():
     assert text[: first[0]].endswith("Later the ")  # not the "requests" inside the longer gold string
     assert nth_mention(text, mentions, "requests", 2)[0] == text.rindex("requests")
     assert nth_mention(text, mentions, "requests", 3) is None
+
+
+def test_counts_the_directions_given_to_mentions_that_report_no_result(tmp_path, extractor):
+    # Three OUTCOME mentions, one with a gold polarity. Of the two without: an aim, which the rules leave without a
+    # polarity, and a rise the annotator gave none (as if it were background), which the rules read as a direction.
+    gold = [
+        {
+            "id": "n1",
+            "split": "dev",
+            "kind": "project",
+            "title": "Zorbel",
+            "text": "Aim: to cut zorbel from 9 to 3. Zorbel fell from 9 to 4. Quorbs rose from 2 to 5.",
+            "entities": [
+                {"text": "zorbel", "label": "OUTCOME", "canonical": "zorbel"},
+                {"text": "Zorbel", "label": "OUTCOME", "canonical": "zorbel"},
+                {"text": "Quorbs", "label": "OUTCOME", "canonical": "quorbs"},
+            ],
+            "relations": [],
+            "outcomes": [{"text": "Zorbel", "occurrence": 1, "polarity": "improved"}],
+        }
+    ]
+    report = evaluate("dev", _write(tmp_path / "gold.jsonl", gold), extractor)["dev"]
+    polarity = report.as_dict()["polarity"]
+    assert polarity["correct_on_gold_mentions"] == 1
+    assert polarity["no_result_mentions"] == 2
+    assert polarity["no_result_given_none"] == 1  # the labelled aim
+    assert polarity["no_result_given_direction"] == 1  # the rise
+    assert "outcome mentions that report no result: 2; the rules give 1 a direction and 1 no polarity" in (
+        format_report(report)
+    )
