@@ -9,10 +9,11 @@ mentions no polarity (tests/data/eval/README.md, "Outcome polarity"), and so doe
 The reading is mostly syntactic: the verb a mention hangs from, found by climbing the parse from its head word, is an
 infinitive of purpose or aim ("to reduce"), has a modal without "have" ("will reduce", "could be reduced") or says
 what is expected ("is projected to increase"); or an aim noun governs the mention ("the aim of fewer readmissions");
-or a gerund of purpose comes just before it ("with a view to improving"); or the sentence is a question, or is
-labelled as an aim, a question or the background ("Aim:", "Question:", "Background:"). Verbs of judging what was
-found ("too early to say whether ...", "evidence suggests ...") and a sentence that goes on with "but" leave the
-mention to the hedging rules of nlp.components.polarity.
+or a gerund of purpose comes just before it ("with a view to improving"), or a statement that no study measured it
+("None of the studies followed up ..."); or the sentence is a question, or is labelled as an aim, a question or the
+background ("Aim:", "Question:", "Background:"). Verbs of judging what was found ("too early to say whether ...",
+"evidence suggests ...") and a sentence that goes on with "but" leave the mention to the hedging rules of
+nlp.components.polarity.
 """
 
 from __future__ import annotations
@@ -90,6 +91,14 @@ _PURPOSE_BEFORE = re.compile(
     r"\w+ing\s+([\w'’-]+\s+){0,5}$",
     re.I,
 )
+# What no study measured: "None of the studies followed up cancers detected", "We found nothing on falls". ("None of
+# the trials showed a difference in X" is a result: no change.)
+_NOT_STUDIED = re.compile(
+    r"\b((none of the|no) (\w+ ){0,2}(studies|study|trials|trial|reviews|review|papers|evaluations|evaluation) "
+    r"(measured|reported on|followed up|looked at|assessed|examined|recorded)|"
+    r"(found|find|finds) (nothing|no evidence|no studies) (on|about|for))\b[^.;:]*$",
+    re.I,
+)
 _CONTRAST = re.compile(r"\b(but|however|yet|although|though)\b|;", re.I)
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "wo", "ca"})
 # Links that carry the climb from a mention's head word up to the verb it belongs to.
@@ -107,7 +116,7 @@ def reports_no_result(ent: Span, sent: Span) -> bool:
         return True  # a labelled aim or question runs to its question mark (a heading may run into the text)
     if _CONTRAST.search(after):
         return False  # "We planned to compare attendances, but the numbers were too small to say anything."
-    if _PURPOSE_BEFORE.search(before) or _under_aim_noun(ent):
+    if _PURPOSE_BEFORE.search(before) or _NOT_STUDIED.search(before) or _under_aim_noun(ent):
         return True
     verb = governing_verb(ent.root, ent)
     # "aimed to improve the pathway by reducing admission rates": a gerund after a preposition takes its verb's aim.

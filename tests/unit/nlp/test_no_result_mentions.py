@@ -1,11 +1,11 @@
 """Outcome mentions that report no result get no polarity; results beside the same words keep theirs.
 
-Sentences written for this test. The first group states aims, questions, plans, purposes, predictions and
-background: each read as a gain or a loss before nlp.components.aims existed. The second group are results whose
-words look like an aim or a plan ("helped to reduce", "failed to reduce", "MUST", "too early to say whether ... will
-improve"): the aims rule must leave them to the polarity rules. The third says where a measure stands across groups, or
-names improvement work on it, which the polarity rules read as a fall or a rise before they learned to pass over
-"lowest among", "improvement work" and phrasal verbs ("make up", "broken down").
+Sentences written for this test. The first group states aims, questions, plans, purposes, predictions, background
+and what no study measured: each read as a gain or a loss before nlp.components.aims existed. The second group are
+results whose words look like an aim or a plan ("helped to reduce", "failed to reduce", "MUST", "too early to say
+whether ... will improve"): the aims rule must leave them to the polarity rules. The third says where a measure stands
+across groups, or names improvement work on it, which the polarity rules read as a fall or a rise before they learned
+to pass over "lowest among", "improvement work" and phrasal verbs ("make up", "broken down").
 """
 
 import pytest
@@ -28,6 +28,8 @@ NO_RESULT = [
     ("The audit was repeated with a view to improving documentation of allergies.", "documentation of allergies"),
     ("The trust aimed to improve flow by reducing delayed discharges.", "delayed discharges"),
     ("Background: sickness absence had risen to 7% by the end of 2022.", "sickness absence"),
+    ("None of the included studies followed up hospital admissions beyond six weeks.", "hospital admissions"),
+    ("We found nothing on emergency readmissions that met our criteria.", "emergency readmissions"),
 ]
 
 RESULTS = [
