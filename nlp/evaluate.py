@@ -162,7 +162,7 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
                 report.entity_errors.append((gold.get("id", ""), kind, label, text[start:end], context))
     _score_relations(report, gold, extraction)
     if doc is not None:
-        _score_no_result_mentions(report, gold, expected, doc)
+        _score_no_result_mentions(report, gold, text, expected, doc)
     for outcome in gold.get("outcomes", []):
         report.polarity_total += 1
         where = nth_mention(text, expected, outcome["text"], outcome.get("occurrence", 1))
@@ -191,9 +191,11 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
 DIRECTIONS = frozenset({"improved", "no_change", "worsened", "not_sustained"})
 
 
-def _score_no_result_mentions(report: Report, gold: dict, expected: set[tuple[int, int, str]], doc: Doc) -> None:
-    """Count the gold OUTCOME mentions without a gold polarity, and what the polarity rules say of each."""
-    text = doc.text
+def _score_no_result_mentions(
+    report: Report, gold: dict, text: str, expected: set[tuple[int, int, str]], doc: Doc
+) -> None:
+    """Count the gold OUTCOME mentions without a gold polarity, and what the polarity rules say of each (`text` is the
+    document's text, which the caller already holds)."""
     with_polarity = {nth_mention(text, expected, o["text"], o.get("occurrence", 1)) for o in gold.get("outcomes", [])}
     for start, end, label in sorted(expected):
         if label != "OUTCOME" or (start, end) in with_polarity:

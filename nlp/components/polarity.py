@@ -460,6 +460,18 @@ _COMPOUND_DIRECTION = re.compile(r"\b\w+-(up|down)\b|\b(up|down)-\w[\w-]*", re.I
 _ASIDE = re.compile(
     r",\s*(measured|counted|recorded|defined|taken|collected|adjusted|excluding|including|based)\b[^,.;]{0,120},", re.I
 )
+# Thresholds, expectations, asides on the sample, rankings, group extremes, the names of improvement work and phrasal
+# verbs' "up" and "down" say nothing of a result's direction: classify() blanks them out, in this order, first.
+_NO_DIRECTION = (
+    _THRESHOLD,
+    _EXPECTED,
+    _ASIDE,
+    _RANKING,
+    _GROUP_EXTREME,
+    _IMPROVEMENT_WORK,
+    _PHRASAL_PARTICLE,
+    _COMPOUND_DIRECTION,
+)
 # The subject of a fade in the next sentence that points back at a result: a word for results in general, or a
 # measure word that the mention itself uses ("the DNA rate ... the rate climbed back").
 _RESULT_ANAPHOR = re.compile(r"\b(the|this|that) (gains?|improvements?|effect|benefit)\b", re.I)
@@ -869,18 +881,7 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
     else:
         masked = clause[:at] + " " * len(outcome_text) + clause[at + len(outcome_text) :]
     stop = at + len(outcome_text)
-    # Thresholds, expectations, asides on the sample, rankings, group extremes, the names of improvement work and
-    # phrasal verbs' "up" and "down" say nothing of this result's direction.
-    for words_to_hide in (
-        _THRESHOLD,
-        _EXPECTED,
-        _ASIDE,
-        _RANKING,
-        _GROUP_EXTREME,
-        _IMPROVEMENT_WORK,
-        _PHRASAL_PARTICLE,
-        _COMPOUND_DIRECTION,
-    ):
+    for words_to_hide in _NO_DIRECTION:
         masked = words_to_hide.sub(lambda m: " " * len(m.group()), masked)
     if _NOT_SUSTAINED.search(masked):
         return "not_sustained"
