@@ -57,6 +57,7 @@ _NO_CHANGE = re.compile(
     r"little or no (change|effect|difference)|(made|makes|make|had|has|have) little (difference|effect|impact)|"
     r"no evidence (that|of)|(broadly|largely|roughly|very) similar|"
     r"(were|was) no different|not different|no different (from|to|than)|(just )?as effective as|"
+    r"no (less effective|worse) than|non-?inferior|"
     # "6% in both periods": the same reading before and after.
     r"(in|across|for) both (periods|years|phases|halves|audits|cohorts)|the same in both|"
     r"unaffected|comparable|(close|near) to zero|negligible|matched (those|that|the rates?|the levels?) of|"
@@ -138,7 +139,8 @@ _GOVERNING_HEDGE = re.compile(
 # reduced repeat abuse", "the evidence does not show that weekend review lowers mortality", "Neither found more
 # abnormalities".
 _GOVERNING_NULL = re.compile(
-    r"\b(no evidence that|(does|did|do) not show that|(neither|none) (of (the|them) )?(\w+ )?(found|showed|reported|"
+    r"\b(no (good |clear |firm |strong |convincing |consistent )?evidence that|(does|did|do) not show that|"
+    r"(neither|none) (of (the|them) )?(\w+ )?(found|showed|reported|"
     r"saw|detected))\b",
     re.I,
 )
@@ -205,7 +207,7 @@ _LOW_UNTIL = re.compile(r"\b(low|slow|patchy|sparse|short|few)\s+until\b", re.I)
 _HIGH_UNTIL = re.compile(r"\b(high|long|many)\s+until\b", re.I)
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
 _BETTER = re.compile(
-    r"\b(improved|improvements?|improving|improves|better|positive|valued|encouraging|recovered|"
+    r"\b(improved|improvements?|improving|improves|better|positive|valued|encouraging|recovered|restored|restores|"
     r"(moved|moving|went|going|heading|headed|trending) in the right direction|"
     r"(has been|have been|was|were) (sustained|maintained) (at|for)|"
     r"(small|modest|large|clear|real|significant|meaningful) gains? in)\b",
@@ -287,7 +289,11 @@ _LOWER_BETTER = re.compile(
     # Results wrongly raised and equipment left in place unused.
     r"false[- ](positives?|negatives?|alarms?)|idle|unused|"
     # Supplies and equipment that ran out or failed.
-    r"stock-?outs?|shortages?|outages?|breakdowns?)\b",
+    r"stock-?outs?|shortages?|outages?|breakdowns?|wastage|expired|written off|"
+    # Losses, care left before it was given, and calls on a team's time.
+    r"loss to follow-up|self-discharges?|abscond\w*|absconsions?|left without being seen|interrupted|queries|"
+    # Feelings people would rather have less of, and noise by its measure.
+    r"frustration|frustrated|fear|fears|worry|worries|embarrassment|stigma|boredom|sound levels?|decibels)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -465,7 +471,8 @@ _PHRASAL_PARTICLE = re.compile(
     r"\b(picked|picks) up(?= (at|by|in|on|during|through|from|via|when|before|after)\b)|"
     r"\b(make|makes|made|making|set|sets|setting|sign|signs|signed|signing|follow|follows|followed|following|"
     r"look|looks|looked|looking|bring|brings|brought|bringing|open|opens|opened|opening|"
-    r"line|lines|lined|lining|join|joins|joined|joining|sum|sums|summed|summing|tie|ties|tied|tying) up\b|"
+    r"line|lines|lined|lining|join|joins|joined|joining|sum|sums|summed|summing|tie|ties|tied|tying|"
+    r"speak|speaks|spoke|speaking) up\b|"
     r"\b(break|breaks|broke|broken|breaking|write|writes|wrote|written|writing|set|sets|setting|sit|sits|sat|"
     r"sitting|shut|shuts|shutting|turn|turns|turned|turning|hand|hands|handed|handing|note|notes|noted|noting|"
     r"lay|lays|laid|laying|step|steps|stepped|stepping) down\b",
