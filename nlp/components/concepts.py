@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import NORM
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -21,6 +21,7 @@ from nlp.components.phrases import (
     role_extensions,
 )
 from nlp.components.short_forms import defined_short_forms
+from nlp.components.windowed_matcher import WindowedMatcher
 from nlp.doc_view import splits_hyphenated_word, whole_words
 from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_norm
 from nlp.normalise import term_key
@@ -57,7 +58,7 @@ class ConceptMatcher:
         self.norm_cache: dict[int, int] = {}  # hash of a lower-case word -> hash of its matching key
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.tokens = Matcher(nlp.vocab)
+        self.tokens = WindowedMatcher(nlp.vocab)
         self.org_type: dict[int, str] = {}
         tokenizer = pattern_tokenizer(nlp.tokenizer)
         for concept in gazetteer.concepts.values():
@@ -78,7 +79,7 @@ class ConceptMatcher:
                 self.exact.add(concept.id, list(tokenizer.pipe(sorted(concept.case_sensitive))))
         for i, row in enumerate(gazetteer.token_patterns):
             key = f"ORGPATTERN_{i}"
-            self.tokens.add(key, [row["pattern"]])
+            self.tokens.add(key, row["pattern"])
 
     def _set_norms(self, doc: Doc) -> None:
         """Each token's NORM becomes its matching key (US spelling, singular), set as one array."""
