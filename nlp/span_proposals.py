@@ -81,6 +81,15 @@ def _research_thing(words: Sequence[Token], root: Token) -> bool:
     return any(t.lower_ in NON_CARE_MODIFIERS for t in words if t.i < root.i)
 
 
+def names_no_care(span: Span) -> bool:
+    """ "leadership course", "health data flows": modifiers that make a phrase staff development or research, data or
+    IT work, which the head-noun rules never call an intervention; a proposal follows the same rule."""
+    from nlp.components.phrases import NON_CARE_MODIFIERS, STAFF_DEVELOPMENT  # here: see _research_thing
+
+    root = span.root
+    return any(t.lower_ in NON_CARE_MODIFIERS or t.lower_ in STAFF_DEVELOPMENT for t in span if t.i < root.i)
+
+
 def _clean(words: Sequence[Token]) -> bool:
     """Prose, not layout: no line breaks, brackets, markup or stray symbols inside ("LGCP) models", "**")."""
     if any(t.is_space or (t.is_punct and t.text not in _JOINERS) for t in words):

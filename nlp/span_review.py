@@ -21,7 +21,7 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from nlp.doc_view import DocView, splits_hyphenated_word
-from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates
+from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates, names_no_care
 from nlp.span_proposals import features as proposal_features
 
 WINDOW = 3  # how many tokens a boundary may move either way
@@ -202,8 +202,12 @@ def propose(view: DocView, ents: list[Span], model: ReviewModel) -> list[Span]:
     for (start, end), row in zip(phrases, scores.tolist(), strict=True):
         best = max(columns, key=lambda c: row[c])
         confidence = row[best] - row[none]
-        if confidence > model.propose_margin:
-            scored.append((confidence, start, end, PROPOSAL_COLUMNS[best]))
+        if confidence <= model.propose_margin:
+            continue
+        label = PROPOSAL_COLUMNS[best]
+        if label == "INTERVENTION" and names_no_care(view.doc[start:end]):
+            continue
+        scored.append((confidence, start, end, label))
     taken: set[int] = set()
     out = []
     # Most confident first; at equal confidence the shorter phrase.

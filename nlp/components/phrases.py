@@ -528,7 +528,7 @@ _FORM_PARTICIPLES = frozenset(
 # Particles that start a hyphenated word whose second half is not the thing itself ("on-call" is a rota).
 _PARTICLES = frozenset({"on", "off", "in", "out", "up", "down", "over", "back", "by"})
 # Modifiers that make a programme, course or board one for staff development or governance, not a care intervention.
-_STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
+STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
 # Modifiers that make a tool, model, review or protocol one of research, data, IT or business work ("regression
 # models", "data management model", "software simulation tool", "evaluation protocol", "documentary review"): the
 # guide's interventions are things used in care.
@@ -1104,7 +1104,7 @@ def _of_tail(doc: Doc, head: Token, end: int) -> int:
 
 def _modifiers_ok(words: Span, head: Token, label: str, heads: dict, known: dict | None = None) -> bool:
     mods = [t for t in words if t.i < head.i and not t.is_punct]
-    if label == "INTERVENTION" and _STAFF_DEVELOPMENT & {t.lower_ for t in mods}:
+    if label == "INTERVENTION" and STAFF_DEVELOPMENT & {t.lower_ for t in mods}:
         return False  # "quality improvement programme", "leadership course": staff development, not care
     if label == "INTERVENTION" and NON_CARE_MODIFIERS & {t.lower_ for t in mods}:
         return False  # "regression models", "evaluation protocol": research, data or IT work, not care
