@@ -140,8 +140,7 @@ _GOVERNING_HEDGE = re.compile(
 # abnormalities".
 _GOVERNING_NULL = re.compile(
     r"\b(no (good |clear |firm |strong |convincing |consistent )?evidence that|(does|did|do) not show that|"
-    r"(neither|none) (of (the|them) )?(\w+ )?(found|showed|reported|"
-    r"saw|detected))\b",
+    r"(neither|none) (of (the|them) )?(\w+ )?(found|showed|reported|saw|detected))\b",
     re.I,
 )
 # "went from 12% to 15%": the direction is in the numbers.
