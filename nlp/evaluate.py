@@ -161,11 +161,13 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
                 context = text[max(0, start - 60) : end + 40].replace("\n", " ")
                 report.entity_errors.append((gold.get("id", ""), kind, label, text[start:end], context))
     _score_relations(report, gold, extraction)
+    outcomes = gold.get("outcomes", [])
+    # Where each gold outcome sits among the gold mentions, found once for the polarity scores and the no-result count.
+    places = [nth_mention(text, expected, o["text"], o.get("occurrence", 1)) for o in outcomes]
     if doc is not None:
-        _score_no_result_mentions(report, gold, text, expected, doc)
-    for outcome in gold.get("outcomes", []):
+        _score_no_result_mentions(report, set(places), expected, doc)
+    for outcome, where in zip(outcomes, places, strict=True):
         report.polarity_total += 1
-        where = nth_mention(text, expected, outcome["text"], outcome.get("occurrence", 1))
         hit = None
         if where is not None:
             hit = next(
@@ -192,11 +194,10 @@ DIRECTIONS = frozenset({"improved", "no_change", "worsened", "not_sustained"})
 
 
 def _score_no_result_mentions(
-    report: Report, gold: dict, text: str, expected: set[tuple[int, int, str]], doc: Doc
+    report: Report, with_polarity: set[tuple[int, int] | None], expected: set[tuple[int, int, str]], doc: Doc
 ) -> None:
-    """Count the gold OUTCOME mentions without a gold polarity, and what the polarity rules say of each (`text` is the
-    document's text, which the caller already holds)."""
-    with_polarity = {nth_mention(text, expected, o["text"], o.get("occurrence", 1)) for o in gold.get("outcomes", [])}
+    """Count the gold OUTCOME mentions without a gold polarity (`with_polarity` holds the places of those with one),
+    and what the polarity rules say of each."""
     for start, end, label in sorted(expected):
         if label != "OUTCOME" or (start, end) in with_polarity:
             continue

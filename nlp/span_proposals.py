@@ -84,10 +84,10 @@ def _research_thing(words: Sequence[Token], root: Token) -> bool:
 def names_no_care(span: Span) -> bool:
     """ "leadership course", "health data flows": modifiers that make a phrase staff development or research, data or
     IT work, which the head-noun rules never call an intervention; a proposal follows the same rule."""
-    from nlp.components.phrases import NON_CARE_MODIFIERS, STAFF_DEVELOPMENT  # here: see _research_thing
+    from nlp.components.phrases import names_no_care_work  # here: see _research_thing
 
     root = span.root
-    return any(t.lower_ in NON_CARE_MODIFIERS or t.lower_ in STAFF_DEVELOPMENT for t in span if t.i < root.i)
+    return names_no_care_work({t.lower_ for t in span if t.i < root.i})
 
 
 def _clean(words: Sequence[Token]) -> bool:

@@ -528,7 +528,7 @@ _FORM_PARTICIPLES = frozenset(
 # Particles that start a hyphenated word whose second half is not the thing itself ("on-call" is a rota).
 _PARTICLES = frozenset({"on", "off", "in", "out", "up", "down", "over", "back", "by"})
 # Modifiers that make a programme, course or board one for staff development or governance, not a care intervention.
-STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
+_STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
 # Modifiers that make a tool, model, review or protocol one of research, data, IT or business work ("regression
 # models", "data management model", "software simulation tool", "evaluation protocol", "documentary review"): the
 # guide's interventions are things used in care.
@@ -1102,12 +1102,16 @@ def _of_tail(doc: Doc, head: Token, end: int) -> int:
     return i if i > end + 1 and doc[i - 1].pos_ in ("NOUN", "PROPN") else end
 
 
+def names_no_care_work(modifiers: set[str]) -> bool:
+    """Whether a phrase's modifiers (lower-cased) make it staff development ("quality improvement programme",
+    "leadership course") or research, data or IT work ("regression models", "evaluation protocol"), not care."""
+    return not _STAFF_DEVELOPMENT.isdisjoint(modifiers) or not NON_CARE_MODIFIERS.isdisjoint(modifiers)
+
+
 def _modifiers_ok(words: Span, head: Token, label: str, heads: dict, known: dict | None = None) -> bool:
     mods = [t for t in words if t.i < head.i and not t.is_punct]
-    if label == "INTERVENTION" and STAFF_DEVELOPMENT & {t.lower_ for t in mods}:
-        return False  # "quality improvement programme", "leadership course": staff development, not care
-    if label == "INTERVENTION" and NON_CARE_MODIFIERS & {t.lower_ for t in mods}:
-        return False  # "regression models", "evaluation protocol": research, data or IT work, not care
+    if label == "INTERVENTION" and names_no_care_work({t.lower_ for t in mods}):
+        return False  # "leadership course", "regression models": staff development or research, data or IT work
     if label == "INTERVENTION" and known and any(t.i in known and known[t.i].end <= head.i for t in mods):
         return True  # a known concept naming what the thing is for: "4AT prompt", "inhaler technique review"
     if label == "ROLE" and head.i < words.end - 1:

@@ -10,6 +10,8 @@ matches are the ones it finds on the whole document.
 
 from __future__ import annotations
 
+import sys
+
 from spacy.attrs import IS_TITLE, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -40,7 +42,7 @@ class WindowedMatcher:
         self._allowed: dict[str, set[str]] = {"LOWER": set(), "TEXT": set()}
         self._anchors: dict[str, set[str]] = {"LOWER": set(), "TEXT": set()}
         self._whole_documents = False
-        self._shortest = 0  # the fewest tokens any pattern can match
+        self._shortest = sys.maxsize  # the fewest tokens any pattern can match
         self._hashes: dict[str, frozenset[int]] | None = None
 
     def __len__(self) -> int:
@@ -51,7 +53,7 @@ class WindowedMatcher:
         self.matcher.add(key, [pattern])
         self._hashes = None
         least = sum(spec.get("OP") in _REQUIRED_OPS for spec in pattern)
-        self._shortest = least if len(self.matcher) == 1 else min(self._shortest, least)
+        self._shortest = min(self._shortest, least)
         anchored = False
         for spec in pattern:
             if not set(spec) <= _KNOWN_KEYS or spec.get("IS_TITLE") is False:
