@@ -69,6 +69,28 @@ _EVENT_WORDS = frozenset(
         "initiative",
     }
 )
+# Lower-case nouns after a name that make it an eponym of a method, not a person: "Monte Carlo simulation",
+# "Markov model", "Cox regression".
+_METHOD_WORDS = frozenset(
+    {
+        "model",
+        "process",
+        "chain",
+        "simulation",
+        "method",
+        "regression",
+        "test",
+        "distribution",
+        "estimator",
+        "criterion",
+        "algorithm",
+        "equation",
+        "theorem",
+        "curve",
+        "plot",
+        "sampling",
+    }
+)
 # Capitalised words that start sentences or headings and that the small model reads as names.
 _NOT_NAMES = frozenset(
     {
@@ -499,6 +521,8 @@ class PeopleLinker:
             return None
         if label == "PERSON" and load_gazetteer().lookup(span.text) is not None:
             return None
+        if label == "PERSON" and _not_a_person(doc, span, self.common_words):
+            return None
         return Span(doc, start, end, label=label)
 
     def _honorific_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -843,6 +867,29 @@ def _names_place(words: list[str]) -> bool:
     places, region_words = _place_words()
     words = [w.lower() for w in words if w.lower() not in ("and", "&", "of", "the")]
     return bool(words) and all(w in places or w in region_words for w in words)
+
+
+def _not_a_person(doc: Doc, span: Span, common: frozenset[str]) -> bool:
+    """What the small model takes for a person on capitalised text: a place ("Humber"), a programme named after
+    one ("Connected Bradford"), a common noun on its own ("Practices", "the Ark") or a method named after someone
+    ("Monte Carlo simulation"). A real person's surname dropped here comes back when the document gives the full
+    name (PeopleLinker._link_people)."""
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    if _names_place([t.text for t in words]):
+        return True
+    if len(words) > 1 and _names_place([words[-1].text]) and all(t.lower_ in common for t in words[:-1]):
+        return True
+    if len(words) == 1 and _common_word(words[0].lower_, common):
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_lower and after.lemma_ in _METHOD_WORDS
+
+
+def _common_word(word: str, common: frozenset[str]) -> bool:
+    """A word, or its singular, in the lemmatizer's index of English words."""
+    return word in common or word.endswith("s") and word[:-1] in common
 
 
 def _lemmatizer_words(nlp: Language) -> frozenset[str]:

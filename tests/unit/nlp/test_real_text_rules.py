@@ -199,3 +199,30 @@ def test_a_department_called_a_function_is_not_an_organisation(extractor):
     orgs = _entities(extractor, text, "ORG")
     assert "Business Analytics" not in orgs
     assert "Northshire Hospitals NHS Trust" in orgs
+
+
+def test_places_programmes_common_words_and_eponyms_are_not_people(extractor):
+    text = (
+        "Humber has the highest rate of admissions in the region.\n\n"
+        "Connected Bradford links records from the city's hospitals and practices.\n\n"
+        "We used a Monte Carlo simulation and a Markov model to estimate costs.\n\n"
+        "Dr Imogen Vance led the analysis; Vance presented it to the board."
+    )
+    people = _entities(extractor, text, "PERSON")
+    assert "Humber" not in people
+    assert "Connected Bradford" not in people
+    assert "Markov" not in people
+    assert people.count("Vance") == 1
+    assert "Imogen Vance" in people
+
+
+def test_a_common_noun_alone_is_not_a_person_but_a_surname_is():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp.components.people import _not_a_person
+
+    doc = Doc(spacy.blank("en").vocab, words=["Practices", "joined", "and", "Okonjo", "wrote", "."])
+    common = frozenset({"practice", "join", "write"})
+    assert _not_a_person(doc, doc[0:1], common)
+    assert not _not_a_person(doc, doc[3:4], common)
