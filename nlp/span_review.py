@@ -153,18 +153,25 @@ def right_features(view: DocView, span: Span, end: int) -> list[str]:
 
 def left_candidates(view: DocView, span: Span) -> list[int]:
     """Starts within WINDOW tokens of the span's, inside its sentence, leaving at least one token; never inside a
-    hyphenated word, unless the rule's own start is."""
+    hyphenated word or on a quote, bracket or markup ("**workforce"), unless the rule's own start is."""
     sent_start, _ = view.sent_bounds(span.start)
     starts = range(max(sent_start, span.start - WINDOW), min(span.end - 1, span.start + WINDOW) + 1)
-    return [c for c in starts if c == span.start or not splits_hyphenated_word(view.doc, c)]
+    tokens = view.tokens
+    return [
+        c for c in starts if c == span.start or tokens[c].text[0].isalnum() and not splits_hyphenated_word(view.doc, c)
+    ]
 
 
 def right_candidates(view: DocView, span: Span, start: int) -> list[int]:
-    """Ends within WINDOW tokens of the span's, inside its sentence, after `start`; never inside a hyphenated word,
-    unless the rule's own end is."""
+    """Ends within WINDOW tokens of the span's, inside its sentence, after `start`; never inside a hyphenated word
+    or after a quote, bracket or markup, unless the rule's own end is. (No annotated mention starts or ends
+    with one.)"""
     _, sent_end = view.sent_bounds(span.start)
     ends = range(max(start + 1, span.end - WINDOW), min(sent_end, span.end + WINDOW) + 1)
-    return [c for c in ends if c == span.end or not splits_hyphenated_word(view.doc, c)]
+    tokens = view.tokens
+    return [
+        c for c in ends if c == span.end or tokens[c - 1].text[-1].isalnum() and not splits_hyphenated_word(view.doc, c)
+    ]
 
 
 def review(doc: Doc, model: ReviewModel) -> list[Span]:

@@ -462,7 +462,13 @@ class PeopleLinker:
             return ent
         start, end = ent.start, ent.end
         label = ent.label_
-        while start < end and (doc[start].lower_ in HONORIFICS or doc[start].lower_ in ("the", "a", "an")):
+        # "a ‘Learning Health System’", "**Workforce": the model's span also takes articles, quotes and markup.
+        while start < end and (
+            doc[start].lower_ in HONORIFICS
+            or doc[start].lower_ in ("the", "a", "an")
+            or doc[start].is_quote
+            or doc[start].text in _MARKUP
+        ):
             if doc[start].lower_ in HONORIFICS:
                 label = "PERSON"
             start += 1
@@ -471,7 +477,7 @@ class PeopleLinker:
         if tail.startswith("et al"):
             end -= 2
             label = "PERSON"
-        while end > start and doc[end - 1].text in ("'s", "’s", ".", ","):
+        while end > start and (doc[end - 1].text in ("'s", "’s", ".", ",") or doc[end - 1].is_quote):
             end -= 1
         cut = next((t.i for t in doc[start:end] if any(c in t.text for c in ("(", "]", "http"))), None)
         if cut is not None and label == "ORG":
@@ -871,25 +877,28 @@ def _names_place(words: list[str]) -> bool:
 
 def _not_a_person(doc: Doc, span: Span, common: frozenset[str]) -> bool:
     """What the small model takes for a person on capitalised text: a place ("Humber"), a programme named after
-    one ("Connected Bradford"), a common noun on its own ("Practices", "the Ark") or a method named after someone
-    ("Monte Carlo simulation"). A real person's surname dropped here comes back when the document gives the full
+    one ("Connected Bradford"), a single word after an article ("the Ark") or a method named after someone ("Markov
+    model"). The lemmatizer's word index cannot tell a lone common noun from a surname: it lists "baker" and
+    "marlowe" alike. A real person's surname dropped here comes back when the document gives the full
     name (PeopleLinker._link_people)."""
     words = [t for t in span if t.is_alpha]
     if not words:
         return False
     if _names_place([t.text for t in words]):
         return True
-    if len(words) > 1 and _names_place([words[-1].text]) and all(t.lower_ in common for t in words[:-1]):
+    if len(words) > 1 and _names_place([words[-1].text]) and all(_participle(t, common) for t in words[:-1]):
         return True
-    if len(words) == 1 and _common_word(words[0].lower_, common):
+    if len(words) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an"):
         return True
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.is_lower and after.lemma_ in _METHOD_WORDS
 
 
-def _common_word(word: str, common: frozenset[str]) -> bool:
-    """A word, or its singular, in the lemmatizer's index of English words."""
-    return word in common or word.endswith("s") and word[:-1] in common
+def _participle(token, common: frozenset[str]) -> bool:
+    """ "Connected", "Thriving": an English -ed or -ing word, as programmes named after a place start. Other common
+    words would not do: the index also lists first names ("mark", "will", "jo")."""
+    word = token.lower_
+    return len(word) > 4 and word.endswith(("ed", "ing")) and word in common
 
 
 def _lemmatizer_words(nlp: Language) -> frozenset[str]:

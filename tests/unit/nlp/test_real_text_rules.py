@@ -216,13 +216,29 @@ def test_places_programmes_common_words_and_eponyms_are_not_people(extractor):
     assert "Imogen Vance" in people
 
 
-def test_a_common_noun_alone_is_not_a_person_but_a_surname_is():
+def test_a_word_after_an_article_is_not_a_person_but_a_surname_is():
     import spacy
     from spacy.tokens import Doc
 
     from nlp.components.people import _not_a_person
 
-    doc = Doc(spacy.blank("en").vocab, words=["Practices", "joined", "and", "Okonjo", "wrote", "."])
-    common = frozenset({"practice", "join", "write"})
-    assert _not_a_person(doc, doc[0:1], common)
-    assert not _not_a_person(doc, doc[3:4], common)
+    words = ["The", "data", "sit", "in", "the", "Ark", ";", "Mark", "Preston", "and", "Marlowe", "wrote", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    common = frozenset({"data", "sit", "ark", "mark", "marlowe", "write", "connected"})
+    assert _not_a_person(doc, doc[5:6], common)
+    assert not _not_a_person(doc, doc[7:9], common)
+    assert not _not_a_person(doc, doc[10:11], common)
+
+
+def test_quotes_and_markup_stay_outside_mentions(extractor):
+    text = (
+        "The service faces its biggest ever challenge - **workforce**.\n\n"
+        "The course teaches the skills needed to run a ‘Learning Health System’ across the region. "
+        "The ‘Bradwell Health Partnership’ hosted it."
+    )
+    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
+    texts = [e.text for e in extractor.extract(doc).entities]
+    assert "workforce" in texts
+    assert "Learning Health System" in texts
+    assert "Bradwell Health Partnership" in texts
+    assert not [t for t in texts if not t[0].isalnum() or not t[-1].isalnum()]
