@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from nlp.doc_text import sentences
@@ -32,6 +33,16 @@ class DocView:
         """The bounds of the sentence holding token i: those of `doc[i:j].sent` for any span starting at i."""
         k = bisect_right(self.sent_starts, i)
         return self.sent_starts[k - 1], self.sent_starts[k] if k < len(self.sent_starts) else len(self.tokens)
+
+
+def token_indices(doc: Doc, attr: str, words) -> list[int]:
+    """Indices of the tokens whose ORTH/LOWER is one of the words, found in one array pass (cheaper than building
+    every Token to compare its text)."""
+    if not words or not len(doc):
+        return []
+    strings = doc.vocab.strings
+    wanted = numpy.fromiter((strings.add(w) for w in words), dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)).tolist()
 
 
 def splits_hyphenated_word(doc: Doc, i: int) -> bool:

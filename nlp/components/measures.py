@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from nlp.components.phrases import RESULT_VERBS
+from nlp.doc_view import token_indices
 
 # Words that, followed by "from ... to ...", name the interval between two events.
 _INTERVAL_HEADS = frozenset(
@@ -149,8 +150,9 @@ def _refine(doc: Doc, span: Span) -> Span | None:
 def interval_measures(doc: Doc) -> list[Span]:
     """ "time from referral to first appointment": a time word with a from-event and a to-event."""
     spans = []
-    for token in doc:
-        if token.lower_ not in _INTERVAL_HEADS or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "from":
+    for i in token_indices(doc, "LOWER", _INTERVAL_HEADS):
+        token = doc[i]
+        if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "from":
             continue
         if token.i and doc[token.i - 1].like_num:
             continue  # "six weeks from referral to ...": a value, not the measure

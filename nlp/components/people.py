@@ -13,12 +13,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.doc_text import doc_text
+from nlp.doc_view import token_indices
 from nlp.gazetteer import load_gazetteer
 from nlp.normalise import slugify
 
@@ -535,7 +535,7 @@ class PeopleLinker:
         """ "Dr Amina Patel", "Sister Okonjo": a title followed by capitalised words is a person."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         found = []
-        for i in _indices(doc, "LOWER", HONORIFICS | _HONORIFIC_STEMS):
+        for i in token_indices(doc, "LOWER", HONORIFICS | _HONORIFIC_STEMS):
             token = doc[i]
             if token.lower_.rstrip(".") not in _HONORIFIC_STEMS or not token.is_title:
                 continue
@@ -636,7 +636,7 @@ class PeopleLinker:
         # Later bare mentions of a known surname ("Whitfield reported ...") the model missed.
         known = {part: names for part, names in by_part.items() if len(names) == 1 and part[:1].isupper()}
         taken = {i for e in out for i in range(e.start, e.end)}
-        for i in _indices(doc, "ORTH", known):
+        for i in token_indices(doc, "ORTH", known):
             token = doc[i]
             if token.i not in taken and token.text in known and token.is_title and token.i > 0:
                 name = next(iter(known[token.text]))
@@ -687,7 +687,7 @@ class PeopleLinker:
             for word in _ORG_TYPE_WORDS & {"ICB", "CCG", "ICS"}:
                 if name.endswith(_expand_type(word)):
                     short.setdefault(word, name)
-        for i in _indices(doc, "ORTH", short):
+        for i in token_indices(doc, "ORTH", short):
             token = doc[i]
             if token.i in taken or token.text not in short or token.text in not_orgs:
                 continue  # a programme's or tool's name does not come back as another name's short form
@@ -719,15 +719,6 @@ _REF_AUTHOR = re.compile(
     r"(?<![\w.])(?:(?:van|von|de|der|den|du|le|la|da|di|del) )*[A-Z][a-z][\w'\-]*(?: [A-Z][a-z][\w'\-]*)?"
     r" [A-Z]{1,3}(?=[,.])"
 )
-
-
-def _indices(doc: Doc, attr: str, words) -> list[int]:
-    """Indices of the tokens whose ORTH/LOWER is one of the words, found in one array pass."""
-    if not words or not len(doc):
-        return []
-    strings = doc.vocab.strings
-    wanted = numpy.fromiter((strings.add(w) for w in words), dtype="uint64")
-    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)).tolist()
 
 
 def _title_not_role(doc: Doc, ent: Span) -> bool:
