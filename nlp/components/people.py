@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from nlp.doc_text import doc_text
@@ -885,7 +885,7 @@ def _not_a_person(doc: Doc, span: Span, common: frozenset[str]) -> bool:
     return after is not None and after.is_lower and after.lemma_ in _METHOD_WORDS
 
 
-def _participle(token, common: frozenset[str]) -> bool:
+def _participle(token: Token, common: frozenset[str]) -> bool:
     """ "Connected", "Thriving": an English -ed or -ing word, as programmes named after a place start. Other common
     words would not do: the index also lists first names ("mark", "will", "jo")."""
     word = token.lower_

@@ -201,8 +201,6 @@ _BEFORE_AFTER = re.compile(
     r"(?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?(?: [\w-]+){0,3}? (?:after|during|afterwards)\b",
     re.I,
 )
-# A level that held until something happened changed after it: "uptake was low until the clinic moved to evenings"
-# is a rise, "waits were long until the second list opened" a fall.
 # A verdict after the readings that takes them all back: "fell by 4%, but by 3% where nothing was done, so the prompt
 # made little difference".
 _CONCLUDED_NULL = re.compile(
@@ -210,6 +208,8 @@ _CONCLUDED_NULL = re.compile(
     r"any|next to no) (\w+ )?(difference|effect|impact)\b",
     re.I,
 )
+# A level that held until something happened changed after it: "uptake was low until the clinic moved to evenings"
+# is a rise, "waits were long until the second list opened" a fall.
 _LOW_UNTIL = re.compile(r"\b(low|slow|patchy|sparse|short|few)\s+until\b", re.I)
 _HIGH_UNTIL = re.compile(r"\b(high|long|many)\s+until\b", re.I)
 # "has been sustained at over 95%": a level held is a gain kept ("not sustained" is read as a fade first).
