@@ -529,6 +529,26 @@ _FORM_PARTICIPLES = frozenset(
 _PARTICLES = frozenset({"on", "off", "in", "out", "up", "down", "over", "back", "by"})
 # Modifiers that make a programme, course or board one for staff development or governance, not a care intervention.
 _STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
+# Boards that govern ("trust board", "programme board"), unlike the boards care teams work from ("huddle board",
+# "electronic bed board").
+_GOVERNING_BOARD = frozenset(
+    {
+        "trust",
+        "programme",
+        "project",
+        "partnership",
+        "transformation",
+        "divisional",
+        "management",
+        "executive",
+        "steering",
+        "governing",
+        "oversight",
+        "system",
+        "icb",
+        "ics",
+    }
+)
 # Modifiers that make a tool, model, review or protocol one of research, data, IT or business work ("regression
 # models", "data management model", "software simulation tool", "evaluation protocol", "documentary review"): the
 # guide's interventions are things used in care.
@@ -1112,6 +1132,8 @@ def _modifiers_ok(words: Span, head: Token, label: str, heads: dict, known: dict
     mods = [t for t in words if t.i < head.i and not t.is_punct]
     if label == "INTERVENTION" and names_no_care_work({t.lower_ for t in mods}):
         return False  # "leadership course", "regression models": staff development or research, data or IT work
+    if label == "INTERVENTION" and head.lemma_.lower() == "board" and any(t.lower_ in _GOVERNING_BOARD for t in mods):
+        return False  # "trust board": a body that governs, not a thing used in care
     if label == "INTERVENTION" and known and any(t.i in known and known[t.i].end <= head.i for t in mods):
         return True  # a known concept naming what the thing is for: "4AT prompt", "inhaler technique review"
     if label == "ROLE" and head.i < words.end - 1:

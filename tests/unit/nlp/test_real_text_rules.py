@@ -242,3 +242,19 @@ def test_quotes_and_markup_stay_outside_mentions(extractor):
     assert "Learning Health System" in texts
     assert "Bradwell Health Partnership" in texts
     assert not [t for t in texts if not t[0].isalnum() or not t[-1].isalnum()]
+
+
+def test_governing_boards_are_not_interventions_and_risk_stratification_is_a_topic(extractor):
+    text = (
+        "The trust board approved the plan and the programme board met monthly. Staff used a huddle board and an "
+        "electronic bed board.\n\nRisk stratification was discussed at length; the practices bought a risk "
+        "stratification tool."
+    )
+    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
+    found = {(e.text, e.label) for e in extractor.extract(doc).entities}
+    assert ("trust board", "INTERVENTION") not in found
+    assert ("programme board", "INTERVENTION") not in found
+    assert ("huddle board", "INTERVENTION") in found
+    assert ("electronic bed board", "INTERVENTION") in found
+    assert ("Risk stratification", "TOPIC") in found
+    assert ("risk stratification tool", "INTERVENTION") in found
