@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from nlp.doc_view import DocView
+from nlp.wordnet import supersenses
 
 PROPOSED_LABELS = ("CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC")
 NONE = "NONE"
@@ -125,9 +126,27 @@ def features(view: DocView, start: int, end: int) -> list[str]:
         preposition = head.head
         out += [f"prep={preposition.lower_}", f"prep.governor={preposition.head.lemma_.lower()}"]
     out += [f"word={t.lemma_.lower()}" for t in words if not t.is_punct]
+    out += _supersense_features(words, head)
     linked = [t.lower_ for t in words if t.dep_ == "prep" and t.head.i == head.i]
     out += [f"linked={linked[0]}", f"head+linked={head.lemma_.lower()}+{linked[0]}"] if linked else ["linked=none"]
     return out
+
+
+def _supersense_features(words: Sequence[Token], head: Token) -> list[str]:
+    """The WordNet supersenses of the head (of a two-word compound with the word before it when WordNet lists one:
+    "blood pressure") and the usual supersense of each other noun, so that unseen words count as their kind."""
+    before = words[head.i - words[0].i - 1] if head.i > words[0].i else None
+    senses = (before is not None and supersenses(before.lemma_, head.lemma_)) or _senses(head)
+    if not senses:
+        return ["head.ss1=none"]
+    out = [f"head.ss1={senses[0]}", *(f"head.ss={s}" for s in dict.fromkeys(senses))]
+    return out + [
+        f"mod.ss1={found[0]}" for t in words if t.i != head.i and t.pos_ in ("NOUN", "PROPN") and (found := _senses(t))
+    ]
+
+
+def _senses(token: Token) -> tuple[str, ...]:
+    return supersenses(token.lemma_) or supersenses(token.lower_)
 
 
 def labelled(label: str, feats: list[str]) -> list[str]:
