@@ -529,7 +529,7 @@ _FORM_PARTICIPLES = frozenset(
 _PARTICLES = frozenset({"on", "off", "in", "out", "up", "down", "over", "back", "by"})
 # Modifiers that make a programme, course or board one for staff development or governance, not a care intervention.
 _STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
-# Boards that govern ("trust board", "programme board"), unlike the boards care teams work from ("huddle board",
+# Boards that govern ("trust board", "programme board", "integrated care board"), unlike the boards care teams work from ("huddle board",
 # "electronic bed board").
 _GOVERNING_BOARD = frozenset(
     {
@@ -547,6 +547,12 @@ _GOVERNING_BOARD = frozenset(
         "system",
         "icb",
         "ics",
+        # Bodies that run the NHS: "integrated care boards", a Welsh "health board", "hospital board".
+        "integrated",
+        "health",
+        "hospital",
+        "regional",
+        "national",
     }
 )
 # Modifiers that make a tool, model, review or protocol one of research, data, IT or business work ("regression

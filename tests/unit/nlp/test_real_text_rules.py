@@ -258,3 +258,14 @@ def test_governing_boards_are_not_interventions_and_risk_stratification_is_a_top
     assert ("electronic bed board", "INTERVENTION") in found
     assert ("Risk stratification", "TOPIC") in found
     assert ("risk stratification tool", "INTERVENTION") in found
+
+
+def test_the_bodies_that_run_the_nhs_are_not_interventions(extractor):
+    text = (
+        "Three integrated care boards and a Welsh health board funded the pilot, and the hospital board signed it "
+        "off. Wards used a safety huddle board."
+    )
+    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
+    found = {(e.text, e.label) for e in extractor.extract(doc).entities}
+    assert not [t for t, label in found if "board" in t and label == "INTERVENTION" and "huddle" not in t]
+    assert ("safety huddle board", "INTERVENTION") in found
