@@ -529,8 +529,8 @@ _FORM_PARTICIPLES = frozenset(
 _PARTICLES = frozenset({"on", "off", "in", "out", "up", "down", "over", "back", "by"})
 # Modifiers that make a programme, course or board one for staff development or governance, not a care intervention.
 _STAFF_DEVELOPMENT = frozenset({"improvement", "leadership"})
-# Boards that govern ("trust board", "programme board", "integrated care board"), unlike the boards care teams work from ("huddle board",
-# "electronic bed board").
+# Boards that govern ("trust board", "programme board", "integrated care board"), unlike the boards care teams work
+# from ("huddle board", "electronic bed board").
 _GOVERNING_BOARD = frozenset(
     {
         "trust",

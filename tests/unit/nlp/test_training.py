@@ -249,6 +249,24 @@ def test_crossval_summary_reads_f1_per_group_and_setting():
     assert row.split()[1:] == ["0.000", "0.000", "0.000", "0.857"]
 
 
+def test_proposal_crossval_counts_right_and_false_proposals_per_group(monkeypatch):
+    from nlp.training import crossval
+
+    # A small slice: every 40th record, so both groups are in it and two folds train in seconds.
+    examples = crossval.load_examples()[::40]
+    monkeypatch.setattr(crossval, "load_examples", lambda: examples)
+    counts = crossval.proposal_counts(2, epochs=2)
+    assert set(counts) == {"corpus", "dev"}
+    corpus = counts["corpus"]
+    assert sum(c["gold"] for c in corpus.values()) > 0
+    assert sum(c["right"] + c["false"] for c in corpus.values()) > 0
+    assert all(c["right"] <= c["gold"] for by_label in counts.values() for c in by_label.values())
+    table = crossval.format_proposal_counts(counts)
+    row = next(line for line in table.splitlines() if line.startswith("corpus INTERVENTION"))
+    right, false, net, gold = row.split()[2:]
+    assert int(net) == int(right) - int(false) and int(gold) == corpus["INTERVENTION"]["gold"]
+
+
 def test_crossval_refuses_an_unknown_rebound_label():
     from nlp.training.crossval import main
 
