@@ -24,6 +24,7 @@ from nlp.training.corpus import corpus_paths
 
 CONCEPT_LABELS = ("CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC")
 RESULT_PATH = Path(__file__).resolve().parents[2] / "var" / "crossval.json"
+PROPOSALS_RESULT_PATH = RESULT_PATH.with_name("crossval-proposals.json")
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.proposals:
         counts = proposal_counts(args.folds, args.epochs)
         print(format_proposal_counts(counts))
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(json.dumps({"folds": args.folds, "proposals": counts}, indent=1))
+        # Beside the full cross-validation's results, not over them.
+        output = PROPOSALS_RESULT_PATH if args.output == RESULT_PATH else args.output
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps({"folds": args.folds, "proposals": counts}, indent=1))
         return 0
     table = summary(crossvalidate(args.folds, rebound, args.epochs))
     print(format_summary(table))
