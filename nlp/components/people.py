@@ -42,6 +42,8 @@ HONORIFICS = frozenset(
         "dame",
         "lord",
         "lady",
+        "baroness",
+        "baron",
         "rev",
         "revd",
         "cllr",

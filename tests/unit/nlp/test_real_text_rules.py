@@ -269,3 +269,11 @@ def test_the_bodies_that_run_the_nhs_are_not_interventions(extractor):
     found = {(e.text, e.label) for e in extractor.extract(doc).entities}
     assert not [t for t, label in found if "board" in t and label == "INTERVENTION" and "huddle" not in t]
     assert ("safety huddle board", "INTERVENTION") in found
+
+
+def test_a_peer_by_title_is_a_person(extractor):
+    text = "The review was chaired by Baroness Dido Harding. Baroness Julia Cumberlege published her report in 2020."
+    doc = Document(source="t.md", kind="evidence", title="Test", text=text, id="t1")
+    found = {(e.text, e.label) for e in extractor.extract(doc).entities}
+    assert ("Dido Harding", "PERSON") in found and ("Julia Cumberlege", "PERSON") in found
+    assert not [t for t, label in found if label == "ORG"]
