@@ -470,6 +470,8 @@ class PeopleLinker:
             or doc[start].lower_ in ("the", "a", "an")
             or doc[start].is_quote
             or doc[start].text in _MARKUP
+            # "Across NHS trusts ...": a function word capitalised only because it opens the sentence.
+            or (doc[start].is_sent_start and doc[start].pos_ in ("ADP", "ADV", "SCONJ", "CCONJ") and end - start > 1)
         ):
             if doc[start].lower_ in HONORIFICS:
                 label = "PERSON"

@@ -277,3 +277,14 @@ def test_a_peer_by_title_is_a_person(extractor):
     found = {(e.text, e.label) for e in extractor.extract(doc).entities}
     assert ("Dido Harding", "PERSON") in found and ("Julia Cumberlege", "PERSON") in found
     assert not [t for t, label in found if label == "ORG"]
+
+
+def test_a_capitalised_function_word_opening_the_sentence_is_not_part_of_an_organisation(extractor):
+    text = (
+        "At Northshire Hospitals NHS Foundation Trust the team tested a new checklist. "
+        "Across Westmoor Community Health Services, staff shortages slowed the work."
+    )
+    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
+    orgs = {e.text for e in extractor.extract(doc).entities if e.label == "ORG"}
+    assert "Northshire Hospitals NHS Foundation Trust" in orgs
+    assert not [o for o in orgs if o.split()[0] in ("At", "Across")]
