@@ -288,3 +288,9 @@ def test_a_capitalised_function_word_opening_the_sentence_is_not_part_of_an_orga
     orgs = {e.text for e in extractor.extract(doc).entities if e.label == "ORG"}
     assert "Northshire Hospitals NHS Foundation Trust" in orgs
     assert not [o for o in orgs if o.split()[0] in ("At", "Across")]
+
+
+def test_bibliographic_databases_are_neither_organisations_nor_people(extractor):
+    text = "We searched MEDLINE, the Cochrane Library, PEDro and Epistemonikos for trials published since 2015."
+    doc = Document(source="t.md", kind="evidence", title="Test", text=text, id="t1")
+    assert [(e.text, e.label) for e in extractor.extract(doc).entities if e.label in ("ORG", "PERSON")] == []
