@@ -984,10 +984,12 @@ _NAME_ENDINGS = _BODY_WORDS | {"UK", "Alliance", "Datalink", "Group", "Committee
 
 
 def _name_end(doc: Doc, start: int, end: int) -> int:
-    """The end of an ORG span, carried over up to four capitalised words to a word that ends a name."""
+    """The end of an ORG span, carried over up to four capitalised words to a word that ends a name, and over a
+    possessive inside the name ("South Kestrel Children" + "'s Palliative Care Network")."""
     if not (doc[end - 1].is_title or doc[end - 1].is_upper):
         return end  # "Data Science for Health at": a cut title, dropped as it is
-    for stop in range(end, min(end + 4, len(doc))):
+    possessive = end < len(doc) and doc[end].text in ("'s", "’s")
+    for stop in range(end + possessive, min(end + possessive + 4, len(doc))):
         token = doc[stop]
         if token.text in _NAME_ENDINGS and token.is_title | token.is_upper:
             return stop + 1 if not token.is_sent_start else end

@@ -294,3 +294,10 @@ def test_bibliographic_databases_are_neither_organisations_nor_people(extractor)
     text = "We searched MEDLINE, the Cochrane Library, PEDro and Epistemonikos for trials published since 2015."
     doc = Document(source="t.md", kind="evidence", title="Test", text=text, id="t1")
     assert [(e.text, e.label) for e in extractor.extract(doc).entities if e.label in ("ORG", "PERSON")] == []
+
+
+def test_an_organisation_name_runs_on_over_a_possessive(extractor):
+    text = "Marta Lind chairs the South Westholm Children's Palliative Care Network and runs its log."
+    doc = Document(source="t.md", kind="profile", title="Test", text=text, id="t1")
+    orgs = [e.text for e in extractor.extract(doc).entities if e.label == "ORG"]
+    assert orgs == ["South Westholm Children's Palliative Care Network"]
