@@ -435,7 +435,7 @@ class PeopleLinker:
             if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS and not ent.kb_id_:
                 continue  # reference lists: authors come from the entry pattern, journals are not organisations
             fixed = self._repair(doc, ent, text)
-            if fixed is not None and fixed.label_ == "ORG" and fixed.text in names:
+            if fixed is not None and fixed.label_ == "ORG" and (fixed.text in names or _has_a_job(doc, fixed)):
                 fixed = Span(doc, fixed.start, fixed.end, label="PERSON")
             if fixed is not None:
                 ents.append(fixed)
@@ -833,6 +833,22 @@ def _expanded(text: str, acronym: str, common: frozenset[str] = frozenset()) -> 
         concept = load_gazetteer().lookup(" ".join(words))
         return concept is None or concept.label == "ORG"  # "Information Governance (IG)" is a topic
     return re.search(re.escape(acronym) + r" \([A-Z]", text) is not None
+
+
+def _has_a_job(doc: Doc, span: Span) -> bool:
+    """A model ORG that is a person by what stands next to it: a title before it ("Dr Leah Coombes") or a job title
+    in apposition ("Nadia Farouk, cardiac physiologist", "the knowledge specialist, Declan Moriarty"). Organisations
+    have no job titles; a name of up to three words with no word that ends an organisation's name is a person's."""
+    if span.kb_id_ or len(span) > 3 or not _looks_like_name(span) or any(t.text in _NAME_ENDINGS for t in span):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in _HONORIFIC_STEMS and before.is_title:
+        return True
+    roles = [e for e in doc.ents if e.label_ == "ROLE"]
+    after = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("the", "a", "an", "our"))
+    if span.end < len(doc) and doc[span.end].text == "," and any(r.start == after for r in roles):
+        return True
+    return before is not None and before.text == "," and any(r.end == span.start - 1 for r in roles)
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -301,3 +301,15 @@ def test_an_organisation_name_runs_on_over_a_possessive(extractor):
     doc = Document(source="t.md", kind="profile", title="Test", text=text, id="t1")
     orgs = [e.text for e in extractor.extract(doc).entities if e.label == "ORG"]
     assert orgs == ["South Westholm Children's Palliative Care Network"]
+
+
+def test_a_name_with_a_job_title_beside_it_is_a_person(extractor):
+    text = (
+        "The plan was reviewed with Nadia Farouk, cardiac physiologist, and the trust's knowledge specialist, "
+        "Declan Moriarty. Working with Dr Leah Coombes, the team met Northshire Hospitals NHS Foundation Trust, "
+        "the lead provider."
+    )
+    doc = Document(source="t.md", kind="profile", title="Test", text=text, id="t1")
+    found = {(e.text, e.label) for e in extractor.extract(doc).entities}
+    assert {("Nadia Farouk", "PERSON"), ("Declan Moriarty", "PERSON"), ("Leah Coombes", "PERSON")} <= found
+    assert ("Northshire Hospitals NHS Foundation Trust", "ORG") in found
