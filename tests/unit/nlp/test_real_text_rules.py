@@ -313,3 +313,13 @@ def test_a_name_with_a_job_title_beside_it_is_a_person(extractor):
     found = {(e.text, e.label) for e in extractor.extract(doc).entities}
     assert {("Nadia Farouk", "PERSON"), ("Declan Moriarty", "PERSON"), ("Leah Coombes", "PERSON")} <= found
     assert ("Northshire Hospitals NHS Foundation Trust", "ORG") in found
+
+
+def test_practices_hospices_and_icbs_by_their_full_names(extractor):
+    text = (
+        "Raj Bhandari, information governance lead at NHS Greywell Integrated Care Board, met staff from Hollin "
+        "Brook Surgery and Larkspur Children's Hospice. The Day Surgery unit was not involved."
+    )
+    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
+    orgs = {e.text for e in extractor.extract(doc).entities if e.label == "ORG"}
+    assert orgs == {"NHS Greywell Integrated Care Board", "Hollin Brook Surgery", "Larkspur Children's Hospice"}
