@@ -323,3 +323,19 @@ def test_practices_hospices_and_icbs_by_their_full_names(extractor):
     doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
     orgs = {e.text for e in extractor.extract(doc).entities if e.label == "ORG"}
     assert orgs == {"NHS Greywell Integrated Care Board", "Hollin Brook Surgery", "Larkspur Children's Hospice"}
+
+
+def test_national_bodies_by_name_and_initials(extractor):
+    text = (
+        "Calls to NHS 111 rose. The Nursing and Midwifery Council and the Royal College of Speech and Language "
+        "Therapists published guidance, and the MHRA and the ICO were consulted."
+    )
+    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
+    orgs = {e.text for e in extractor.extract(doc).entities if e.label == "ORG"}
+    assert orgs == {
+        "NHS 111",
+        "Nursing and Midwifery Council",
+        "Royal College of Speech and Language Therapists",
+        "MHRA",
+        "ICO",
+    }
