@@ -21,6 +21,12 @@ def _entities(extractor, text, label):
     return [e.text for e in extractor.extract(doc).entities if e.label == label]
 
 
+def _found(extractor, text, kind="project"):
+    """(text, label) of every entity extracted from a Markdown document of this kind."""
+    doc = Document(source="t.md", kind=kind, title="Test", text=text, id="t1")
+    return {(e.text, e.label) for e in extractor.extract(doc).entities}
+
+
 def test_regions_and_counties_are_places_not_organisations(extractor):
     text = (
         "The network covers a population of four million across Yorkshire & Humber and Merseyside. "
@@ -236,8 +242,7 @@ def test_quotes_and_markup_stay_outside_mentions(extractor):
         "The course teaches the skills needed to run a ‘Learning Health System’ across the region. "
         "The ‘Bradwell Health Partnership’ hosted it."
     )
-    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
-    texts = [e.text for e in extractor.extract(doc).entities]
+    texts = [t for t, _label in _found(extractor, text)]
     assert "workforce" in texts
     assert "Learning Health System" in texts
     assert "Bradwell Health Partnership" in texts
@@ -250,8 +255,7 @@ def test_governing_boards_are_not_interventions_and_risk_stratification_is_a_top
         "electronic bed board.\n\nRisk stratification was discussed at length; the practices bought a risk "
         "stratification tool."
     )
-    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
-    found = {(e.text, e.label) for e in extractor.extract(doc).entities}
+    found = _found(extractor, text)
     assert ("trust board", "INTERVENTION") not in found
     assert ("programme board", "INTERVENTION") not in found
     assert ("huddle board", "INTERVENTION") in found
@@ -265,16 +269,14 @@ def test_the_bodies_that_run_the_nhs_are_not_interventions(extractor):
         "Three integrated care boards and a Welsh health board funded the pilot, and the hospital board signed it "
         "off. Wards used a safety huddle board."
     )
-    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
-    found = {(e.text, e.label) for e in extractor.extract(doc).entities}
+    found = _found(extractor, text)
     assert not [t for t, label in found if "board" in t and label == "INTERVENTION" and "huddle" not in t]
     assert ("safety huddle board", "INTERVENTION") in found
 
 
 def test_a_peer_by_title_is_a_person(extractor):
     text = "The review was chaired by Baroness Dido Harding. Baroness Julia Cumberlege published her report in 2020."
-    doc = Document(source="t.md", kind="evidence", title="Test", text=text, id="t1")
-    found = {(e.text, e.label) for e in extractor.extract(doc).entities}
+    found = _found(extractor, text, "evidence")
     assert ("Dido Harding", "PERSON") in found and ("Julia Cumberlege", "PERSON") in found
     assert not [t for t, label in found if label == "ORG"]
 
@@ -284,23 +286,20 @@ def test_a_capitalised_function_word_opening_the_sentence_is_not_part_of_an_orga
         "At Northshire Hospitals NHS Foundation Trust the team tested a new checklist. "
         "Across Westmoor Community Health Services, staff shortages slowed the work."
     )
-    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
-    orgs = {e.text for e in extractor.extract(doc).entities if e.label == "ORG"}
+    orgs = {t for t, label in _found(extractor, text) if label == "ORG"}
     assert "Northshire Hospitals NHS Foundation Trust" in orgs
     assert not [o for o in orgs if o.split()[0] in ("At", "Across")]
 
 
 def test_bibliographic_databases_are_neither_organisations_nor_people(extractor):
     text = "We searched MEDLINE, the Cochrane Library, PEDro and Epistemonikos for trials published since 2015."
-    doc = Document(source="t.md", kind="evidence", title="Test", text=text, id="t1")
-    assert [(e.text, e.label) for e in extractor.extract(doc).entities if e.label in ("ORG", "PERSON")] == []
+    assert not [t for t, label in _found(extractor, text, "evidence") if label in ("ORG", "PERSON")]
 
 
 def test_an_organisation_name_runs_on_over_a_possessive(extractor):
     text = "Marta Lind chairs the South Westholm Children's Palliative Care Network and runs its log."
-    doc = Document(source="t.md", kind="profile", title="Test", text=text, id="t1")
-    orgs = [e.text for e in extractor.extract(doc).entities if e.label == "ORG"]
-    assert orgs == ["South Westholm Children's Palliative Care Network"]
+    orgs = {t for t, label in _found(extractor, text, "profile") if label == "ORG"}
+    assert orgs == {"South Westholm Children's Palliative Care Network"}
 
 
 def test_a_name_with_a_job_title_beside_it_is_a_person(extractor):
@@ -309,8 +308,7 @@ def test_a_name_with_a_job_title_beside_it_is_a_person(extractor):
         "Declan Moriarty. Working with Dr Leah Coombes, the team met Northshire Hospitals NHS Foundation Trust, "
         "the lead provider."
     )
-    doc = Document(source="t.md", kind="profile", title="Test", text=text, id="t1")
-    found = {(e.text, e.label) for e in extractor.extract(doc).entities}
+    found = _found(extractor, text, "profile")
     assert {("Nadia Farouk", "PERSON"), ("Declan Moriarty", "PERSON"), ("Leah Coombes", "PERSON")} <= found
     assert ("Northshire Hospitals NHS Foundation Trust", "ORG") in found
 
@@ -320,8 +318,7 @@ def test_practices_hospices_and_icbs_by_their_full_names(extractor):
         "Raj Bhandari, information governance lead at NHS Greywell Integrated Care Board, met staff from Hollin "
         "Brook Surgery and Larkspur Children's Hospice. The Day Surgery unit was not involved."
     )
-    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
-    orgs = {e.text for e in extractor.extract(doc).entities if e.label == "ORG"}
+    orgs = {t for t, label in _found(extractor, text) if label == "ORG"}
     assert orgs == {"NHS Greywell Integrated Care Board", "Hollin Brook Surgery", "Larkspur Children's Hospice"}
 
 
@@ -330,8 +327,7 @@ def test_national_bodies_by_name_and_initials(extractor):
         "Calls to NHS 111 rose. The Nursing and Midwifery Council and the Royal College of Speech and Language "
         "Therapists published guidance, and the MHRA and the ICO were consulted."
     )
-    doc = Document(source="t.md", kind="project", title="Test", text=text, id="t1")
-    orgs = {e.text for e in extractor.extract(doc).entities if e.label == "ORG"}
+    orgs = {t for t, label in _found(extractor, text) if label == "ORG"}
     assert orgs == {
         "NHS 111",
         "Nursing and Midwifery Council",
