@@ -844,11 +844,15 @@ def _has_a_job(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.rstrip(".") in _HONORIFIC_STEMS and before.is_title:
         return True
+    comma_after = span.end < len(doc) and doc[span.end].text == ","
+    comma_before = before is not None and before.text == ","
+    if not (comma_after or comma_before):
+        return False  # most spans: the document's roles need not be read
     roles = [e for e in doc.ents if e.label_ == "ROLE"]
     after = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("the", "a", "an", "our"))
-    if span.end < len(doc) and doc[span.end].text == "," and any(r.start == after for r in roles):
-        return True
-    return before is not None and before.text == "," and any(r.end == span.start - 1 for r in roles)
+    return (comma_after and any(r.start == after for r in roles)) or (
+        comma_before and any(r.end == span.start - 1 for r in roles)
+    )
 
 
 def _looks_like_name(span: Span) -> bool:
