@@ -10,9 +10,10 @@ from confection import Config
 from spacy.language import Language
 
 import nlp.components  # noqa: F401  (registers the kmob_* factories)
+from nlp.paths import PACKAGE_DIR, model_path
 from nlp.tokenizer import InitialSplitTokenizer
 
-CONFIG_PATH = Path(__file__).parent / "config.cfg"
+CONFIG_PATH = PACKAGE_DIR / "config.cfg"
 
 
 def load_config(path: str | Path | None = None) -> Config:
@@ -20,11 +21,20 @@ def load_config(path: str | Path | None = None) -> Config:
     return Config().from_disk(path or CONFIG_PATH)
 
 
-def build_pipeline(path: str | Path | None = None, skip: tuple[str, ...] = ()) -> Language:
-    """A fresh pipeline as the config describes it, without the components named in skip."""
+def build_pipeline(
+    path: str | Path | None = None, skip: tuple[str, ...] = (), tagger: Language | None = None
+) -> Language:
+    """A fresh pipeline as the config describes it, without the components named in skip; `tagger` (a pipeline
+    with an entity recogniser) stands in for the configured concept tagger, as cross-validation needs."""
     config = load_config(path)
     base = config["base"]
     nlp = spacy.load(base["model"], exclude=list(base.get("disable", [])))
+    if tagger is None and base.get("ner"):
+        tagger = load_tagger(model_path(base["ner"]))
+    if tagger is not None:
+        # The concept tagger takes the base recogniser's place (nlp/training/tagger.py says why).
+        nlp.remove_pipe("ner")
+        nlp.add_pipe("ner", source=tagger)
     if base.get("split_author_initials", False):
         nlp.tokenizer = InitialSplitTokenizer(nlp.tokenizer)
     for name in config["pipeline"]["components"]:
@@ -34,6 +44,13 @@ def build_pipeline(path: str | Path | None = None, skip: tuple[str, ...] = ()) -
         factory = settings.pop("factory")
         nlp.add_pipe(factory, name=name, config=settings)
     return nlp
+
+
+def load_tagger(path: Path) -> Language:
+    """The concept tagger's pipeline, or an error that says how to make it."""
+    if not (path / "meta.json").exists():
+        raise FileNotFoundError(f"{path}: concept tagger not found (train it with `kmob train-tagger`)")
+    return spacy.load(path)
 
 
 @lru_cache(maxsize=1)

@@ -72,6 +72,19 @@ def candidates(view: DocView) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def plausible_concept(span: Span) -> bool:
+    """Whether a phrase found by other means (the concept tagger) passes the checks every candidate phrase does:
+    prose without layout, not a group of people, not a research or data tool, and for an INTERVENTION not staff
+    development or research work."""
+    words = list(span)
+    root = span.root
+    if not _clean(words) or root.lemma_.lower() in _PEOPLE_HEADS or root.lower_ in _PEOPLE_HEADS:
+        return False
+    if _research_thing(words, root):
+        return False
+    return not (span.label_ == "INTERVENTION" and names_no_care(span))
+
+
 def _research_thing(words: Sequence[Token], root: Token) -> bool:
     """ "pathway simulation models", "linear mixed model": a tool or model of research or data work, which is no
     intervention (the head-noun rules leave these gaps on purpose) and no measure, setting or topic either."""

@@ -1,3 +1,3 @@
 """spaCy components registered by factory name; importing this package registers them all."""
 
-from nlp.components import concepts, people, polarity, relations, review  # noqa: F401
+from nlp.components import concepts, people, polarity, relations, review, tagged  # noqa: F401

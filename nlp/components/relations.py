@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -16,8 +15,7 @@ from spacy.tokens import Doc, Span
 from nlp.addresses import ADDRESSED_LABELS, AddressesModel, choose
 from nlp.doc_text import doc_text, sentences
 from nlp.normalise import term_key
-
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
+from nlp.paths import model_path
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -94,7 +92,7 @@ def make_relations(nlp: Language, name: str, max_gap: int, addresses_model: str 
     """Build the relation extractor; a relative addresses_model path is relative to the nlp package."""
     model = None
     if addresses_model:
-        path = Path(addresses_model) if Path(addresses_model).is_absolute() else PACKAGE_DIR / addresses_model
+        path = model_path(addresses_model)
         if not path.exists():
             raise FileNotFoundError(f"{path}: ADDRESSES model not found (train it with `kmob train-review`)")
         model = AddressesModel.load(path)

@@ -2,31 +2,88 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from nlp.components.tagged import TAGGED_KEY
+from nlp.doc_view import splits_hyphenated_word
+from nlp.paths import model_path
+from nlp.span_proposals import plausible_concept
 from nlp.span_review import ReviewModel, review
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+@dataclass(frozen=True)
+class TaggedUse:
+    """How the review uses the concept tagger's mentions (nlp/components/tagged.py), by label. The labels in
+    nlp/config.cfg were chosen on corpus parts the tagger and the review were not trained on
+    (docs/extraction-report.md, 0.7.9)."""
+
+    # A span that exactly one tagged span of its label overlaps takes that span's extent.
+    bounds: frozenset[str] = frozenset()
+    # A tagged span that touches no entity is added, if it passes the checks of a proposed phrase.
+    adds: frozenset[str] = frozenset()
 
 
-@Language.factory("kmob_span_review", default_config={"model": "models/span-review.json"})
-def make_review(nlp: Language, name: str, model: str) -> SpanReviewer:
+@Language.factory(
+    "kmob_span_review",
+    default_config={"model": "models/span-review.json", "tagged_bounds": [], "tagged_adds": []},
+)
+def make_review(
+    nlp: Language,
+    name: str,
+    model: str,
+    tagged_bounds: list[str],
+    tagged_adds: list[str],
+) -> SpanReviewer:
     """Load the review model; a relative path is relative to the nlp package, so any working directory works."""
-    path = Path(model) if Path(model).is_absolute() else PACKAGE_DIR / model
+    path = model_path(model)
     if not path.exists():
         raise FileNotFoundError(f"{path}: span review model not found (train it with `kmob train-review`)")
-    return SpanReviewer(ReviewModel.load(path))
+    use = TaggedUse(frozenset(tagged_bounds), frozenset(tagged_adds))
+    return SpanReviewer(ReviewModel.load(path), use)
 
 
 class SpanReviewer:
-    """Replaces the reviewed labels' spans in doc.ents with the reviewed ones."""
+    """Replaces the reviewed labels' spans in doc.ents with the reviewed ones, then applies the concept tagger's
+    mentions as `tagged` says."""
 
-    def __init__(self, model: ReviewModel):
+    def __init__(self, model: ReviewModel, tagged: TaggedUse = TaggedUse()):
         self.model = model
+        self.tagged = tagged
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = review(doc, self.model)
+        reviewed = review(doc, self.model)
+        if TAGGED_KEY in doc.spans:
+            reviewed = with_tagged(reviewed, list(doc.spans[TAGGED_KEY]), self.tagged)
+        doc.ents = sorted(reviewed, key=lambda span: span.start)
         return doc
+
+
+def with_tagged(ents: list[Span], tagged: list[Span], use: TaggedUse) -> list[Span]:
+    """The entities after the tagger's mentions re-bound and add to them."""
+
+    def same_label(span: Span) -> list[Span]:
+        return [t for t in tagged if t.label_ == span.label_ and t.start < span.end and span.start < t.end]
+
+    out: list[Span] = []
+    for index, ent in enumerate(ents):
+        matches = same_label(ent) if ent.label_ in use.bounds else []
+        if len(matches) == 1 and _fits(matches[0], out + ents[index + 1 :]):
+            match = matches[0]
+            # The vocabulary link stays when the span only grew around its vocabulary match.
+            kb = ent.kb_id if match.start <= ent.start and match.end >= ent.end else 0
+            ent = Span(ent.doc, match.start, match.end, label=ent.label, kb_id=kb)
+        out.append(ent)
+    out += [t for t in tagged if t.label_ in use.adds and _fits(t, out) and plausible_concept(t)]
+    return out
+
+
+def _fits(span: Span, ents: list[Span]) -> bool:
+    """Whether the span shares no token with the entities and cuts no hyphenated word."""
+    return (
+        all(e.end <= span.start or span.end <= e.start for e in ents)
+        and not splits_hyphenated_word(span.doc, span.start)
+        and not splits_hyphenated_word(span.doc, span.end)
+    )

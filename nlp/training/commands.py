@@ -1,4 +1,5 @@
-"""`kmob train-review`: train the span review, proposal and ADDRESSES models from the annotated corpus."""
+"""`kmob train-review` and `kmob train-tagger`: train the span review, proposal, ADDRESSES and concept tagger models
+from the annotated corpus."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import hashlib
 import sys
 from pathlib import Path
 
-from nlp.training.corpus import corpus_paths
+from nlp.training.corpus import corpus_paths, load_records
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "span-review.json"
 ADDRESSES_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "addresses.json"
+TAGGER_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "concept-tagger"
 TRAINED = {"train", "dev"}
 EVAL_SET = Path(__file__).resolve().parents[2] / "tests" / "data" / "eval" / "documents.jsonl"
 # Cross-validation over the corpus and the dev split (python -m nlp.training.crossval, docs/extraction-report.md):
@@ -20,7 +22,7 @@ REBOUND_LABELS = frozenset({"CONDITION", "SETTING", "TOPIC"})
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the `train-review` subcommand."""
+    """Add the `train-review` and `train-tagger` subcommands."""
     parser = subparsers.add_parser(
         "train-review",
         help="train the span review and ADDRESSES models on nlp/training/corpus and the evaluation set's dev split",
@@ -34,6 +36,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--without-dev", action="store_true", help="train on the corpus only (to validate on the dev split)"
     )
     parser.set_defaults(handler=run_train_review)
+    tagger = subparsers.add_parser(
+        "train-tagger",
+        help="fine-tune the base model's entity recogniser with the concept labels (about 10 minutes)",
+    )
+    tagger.add_argument("--epochs", type=int, help="passes over the records (default: TaggerSettings.epochs)")
+    tagger.add_argument("--output", type=Path, default=TAGGER_OUTPUT, help="the tagger's pipeline directory")
+    tagger.add_argument(
+        "--without-dev", action="store_true", help="train on the corpus only (to validate on the dev split)"
+    )
+    tagger.add_argument(
+        "--hold-out",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PART",
+        help="a corpus file to leave out of training and score the tagger on (repeatable)",
+    )
+    tagger.set_defaults(handler=run_train_tagger)
 
 
 def corpus_digest(paths: list[Path]) -> str:
@@ -83,4 +103,29 @@ def run_train_review(args: argparse.Namespace) -> int:
     addresses, count = train_addresses_on(with_review, pairs, epochs=args.epochs, trained_on=trained_on)
     addresses.save(args.addresses_output)
     print(f"ADDRESSES model: {count} project concepts; wrote {args.addresses_output}")
+    return 0
+
+
+def run_train_tagger(args: argparse.Namespace) -> int:
+    """Fine-tune the tagger, save it, and score it on any held-out parts."""
+    from nlp.pipeline import load_config
+    from nlp.training.tagger import TaggerSettings, save_tagger, tagged_scores, train_tagger
+
+    held_out = {path.resolve() for path in args.hold_out}
+    files = [path for path in training_files(with_dev=not args.without_dev) if path.resolve() not in held_out]
+    records = load_records(files, splits=TRAINED)
+    if not records:
+        print("error: no annotated records found under nlp/training/corpus", file=sys.stderr)
+        return 2
+    settings = TaggerSettings() if args.epochs is None else TaggerSettings(epochs=args.epochs)
+    tagger = train_tagger(
+        load_config()["base"]["model"], records, settings, progress=lambda line: print(line, flush=True)
+    )
+    trained_on = f"{len(records)} records, files {corpus_digest(files)}"
+    save_tagger(tagger, args.output, trained_on)
+    print(f"trained on {trained_on}; wrote {args.output}")
+    if held_out:
+        for label, scores in tagged_scores(tagger, load_records(sorted(held_out))).items():
+            if label in settings.labels:
+                print(f"{label:<14} P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}")
     return 0
