@@ -16,25 +16,21 @@ def _blank():
     return spacy.blank("en")
 
 
-def _predicted(nlp, ents):
+def _reference(gold, predicted, **options):
+    """The training example's reference entities for TEXT with these gold strings and these base-model predictions,
+    each a list of (text, label)."""
+    nlp = spacy.blank("en")
+    record = {"text": TEXT, "entities": [{"text": text, "label": label} for text, label in gold]}
     doc = nlp.make_doc(TEXT)
-    doc.ents = [doc.char_span(TEXT.index(text), TEXT.index(text) + len(text), label=label) for text, label in ents]
-    return doc
+    doc.ents = [doc.char_span(TEXT.index(text), TEXT.index(text) + len(text), label=label) for text, label in predicted]
+    return {(e.text, e.label_) for e in training_example(nlp, record, doc, **options).reference.ents}
 
 
 def test_training_example_takes_gold_for_annotated_labels_and_the_model_for_the_rest():
-    nlp = _blank()
-    record = {
-        "text": TEXT,
-        "entities": [
-            {"text": "Amina Patel", "label": "PERSON"},
-            {"text": "sepsis screening", "label": "INTERVENTION"},
-        ],
-    }
+    gold = [("Amina Patel", "PERSON"), ("sepsis screening", "INTERVENTION")]
     # The base model read "Patel" alone as an ORG, "sepsis" as a PERSON, and found Leeds and 2024.
-    predicted = _predicted(nlp, [("Patel", "ORG"), ("sepsis", "PERSON"), ("Leeds", "GPE"), ("2024", "DATE")])
-    reference = training_example(nlp, record, predicted).reference
-    assert {(e.text, e.label_) for e in reference.ents} == {
+    predicted = [("Patel", "ORG"), ("sepsis", "PERSON"), ("Leeds", "GPE"), ("2024", "DATE")]
+    assert _reference(gold, predicted) == {
         ("Amina Patel", "PERSON"),
         ("sepsis screening", "INTERVENTION"),
         ("Leeds", "GPE"),
@@ -43,25 +39,14 @@ def test_training_example_takes_gold_for_annotated_labels_and_the_model_for_the_
 
 
 def test_training_example_keeps_only_the_concept_labels_asked_and_keeps_predictions_off_the_others():
-    nlp = _blank()
-    record = {
-        "text": TEXT,
-        "entities": [
-            {"text": "sepsis screening", "label": "INTERVENTION"},
-            {"text": "work", "label": "OUTCOME"},
-        ],
-    }
-    predicted = _predicted(nlp, [("sepsis", "ORG"), ("Leeds", "GPE")])
-    reference = training_example(nlp, record, predicted, labels=("OUTCOME",)).reference
-    assert {(e.text, e.label_) for e in reference.ents} == {("work", "OUTCOME"), ("Leeds", "GPE")}
+    gold = [("sepsis screening", "INTERVENTION"), ("work", "OUTCOME")]
+    predicted = [("sepsis", "ORG"), ("Leeds", "GPE")]
+    assert _reference(gold, predicted, labels=("OUTCOME",)) == {("work", "OUTCOME"), ("Leeds", "GPE")}
 
 
 def test_training_example_drops_a_prediction_that_overlaps_a_gold_mention():
-    nlp = _blank()
-    record = {"text": TEXT, "entities": [{"text": "sepsis screening work", "label": "INTERVENTION"}]}
-    predicted = _predicted(nlp, [("screening work in Leeds", "FAC")])
-    reference = training_example(nlp, record, predicted).reference
-    assert [(e.text, e.label_) for e in reference.ents] == [("sepsis screening work", "INTERVENTION")]
+    gold = [("sepsis screening work", "INTERVENTION")]
+    assert _reference(gold, [("screening work in Leeds", "FAC")]) == {("sepsis screening work", "INTERVENTION")}
 
 
 def _doc_with_ents(words, ents):
