@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_train_review)
     tagger = subparsers.add_parser(
         "train-tagger",
-        help="fine-tune the base model's entity recogniser with the concept labels (about 10 minutes)",
+        help="fine-tune the base model's entity recogniser with OUTCOME and TOPIC added (about 15 minutes)",
     )
     tagger.add_argument("--epochs", type=int, help="passes over the records (default: TaggerSettings.epochs)")
     tagger.add_argument("--output", type=Path, default=TAGGER_OUTPUT, help="the tagger's pipeline directory")
@@ -111,6 +111,10 @@ def run_train_tagger(args: argparse.Namespace) -> int:
     from nlp.pipeline import load_config
     from nlp.training.tagger import TaggerSettings, save_tagger, tagged_scores, train_tagger
 
+    missing = [str(path) for path in args.hold_out if not path.is_file()]
+    if missing:
+        print(f"error: --hold-out file not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
     held_out = {path.resolve() for path in args.hold_out}
     files = [path for path in training_files(with_dev=not args.without_dev) if path.resolve() not in held_out]
     records = load_records(files, splits=TRAINED)

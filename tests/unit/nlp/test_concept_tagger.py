@@ -149,3 +149,12 @@ def test_a_trained_tagger_is_saved_loaded_and_put_in_the_base_recogniser_s_place
     assert "INTERVENTION" not in loaded.get_pipe("ner").labels
     nlp = build_pipeline(skip=("kmob_span_review", "kmob_people", "kmob_polarity", "kmob_relations"), tagger=loaded)
     assert nlp.pipe_names.count("ner") == 1 and "OUTCOME" in nlp.get_pipe("ner").labels
+
+
+def test_train_tagger_names_a_missing_hold_out_file_before_training(tmp_path, capsys):
+    from server.cli import main
+
+    missing = tmp_path / "part-99.jsonl"
+    assert main(["train-tagger", "--output", str(tmp_path / "tagger"), "--hold-out", str(missing)]) == 2
+    assert f"--hold-out file not found: {missing}" in capsys.readouterr().err
+    assert not (tmp_path / "tagger").exists()
