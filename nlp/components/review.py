@@ -55,8 +55,9 @@ class SpanReviewer:
 
     def __call__(self, doc: Doc) -> Doc:
         reviewed = review(doc, self.model)
-        if TAGGED_KEY in doc.spans:
-            reviewed = with_tagged(reviewed, list(doc.spans[TAGGED_KEY]), self.tagged)
+        tagged = doc.spans.get(TAGGED_KEY)
+        if tagged:  # none without the concept tagger
+            reviewed = with_tagged(reviewed, list(tagged), self.tagged)
         doc.ents = sorted(reviewed, key=lambda span: span.start)
         return doc
 

@@ -18,6 +18,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
+
 from nlp.evaluate import Report, load_gold, score_document
 from nlp.records import Document
 from nlp.training.commands import EVAL_SET, REBOUND_LABELS
@@ -72,13 +74,18 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
     examples = load_examples()
     folds = folds_of(examples, k)
     reports = {setting: {g: Report(g) for g in ("corpus", "dev")} for setting in ("rules", "review")}
-    for i, fold in enumerate(folds):
-        train = [e for j, other in enumerate(folds) if j != i for e in other]
-        tagger = train_tagger(base["model"], [e.gold for e in train]) if base.get("ner") else None
+
+    def pipelines(tagger: Language | None = None) -> tuple[Language, Language]:
         rules_only = build_pipeline(skip=("kmob_span_review",), tagger=tagger)
         rules_only.get_pipe("kmob_relations").addresses_model = None  # the rules' own ADDRESSES choice
+        return rules_only, build_pipeline(tagger=tagger)
+
+    # Without a tagger the pipelines are the same for every fold: built once (loading them takes seconds).
+    shared = None if base.get("ner") else pipelines()
+    for i, fold in enumerate(folds):
+        train = [e for j, other in enumerate(folds) if j != i for e in other]
+        rules_only, with_review = shared or pipelines(train_tagger(base["model"], [e.gold for e in train]))
         score(Extractor(nlp=rules_only), fold, reports["rules"])
-        with_review = build_pipeline(tagger=tagger)
         model, _ = train_review(rules_only, [e.gold for e in train], epochs=epochs, rebound_labels=rebound_labels)
         with_review.get_pipe("kmob_span_review").model = model
         addresses, _ = train_addresses_on(with_review, [(e.gold, e.document) for e in train], epochs=epochs)
