@@ -7,7 +7,7 @@ differently, and each is shown with the rules alone beside it ("rules": no span 
 rules; "review": the span review and the ADDRESSES model, both trained on the other folds).
 
 Run: .venv/bin/python -m nlp.training.crossval [--folds 4] [--rebound CONDITION,SETTING,OUTCOME,TOPIC]
-     (about an hour: each fold also trains its own concept tagger)
+     (about ten minutes; about an hour with a concept tagger configured, as each fold trains its own)
      .venv/bin/python -m nlp.training.crossval --proposals   (the proposal model alone: quicker, less noisy)
 """
 
