@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.polarity import PolarityTagger
@@ -141,15 +140,8 @@ def nth_mention(text: str, mentions: set[tuple[int, int, str]], needle: str, n: 
     return matches[n - 1] if len(matches) >= n else None
 
 
-def score_document(
-    report: Report,
-    gold: dict,
-    extraction: Extraction,
-    doc: Doc | None = None,
-    polarity: PolarityTagger | None = None,
-) -> None:
-    """Add one document's entity, relation and polarity results to the report. Polarity on the gold outcome spans is
-    read by `polarity`, the pipeline's tagger (the rules alone when None)."""
+def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc | None = None) -> None:
+    """Add one document's entity, relation and polarity results to the report."""
     report.documents += 1
     text = extraction.document.text
     expected = gold_mentions(text, gold.get("entities", []))
@@ -173,7 +165,7 @@ def score_document(
     # Where each gold outcome sits among the gold mentions, found once for the polarity scores and the no-result count.
     places = [nth_mention(text, expected, o["text"], o.get("occurrence", 1)) for o in outcomes]
     if doc is not None:
-        _score_no_result_mentions(report, set(places), expected, doc, polarity)
+        _score_no_result_mentions(report, set(places), expected, doc)
     for outcome, where in zip(outcomes, places, strict=True):
         report.polarity_total += 1
         hit = None
@@ -189,7 +181,7 @@ def score_document(
         if got == outcome["polarity"]:
             report.polarity_correct += 1
         if doc is not None and where is not None:
-            on_gold = polarity_at(doc, *where, tagger=polarity)
+            on_gold = polarity_at(doc, *where)
             if on_gold == outcome["polarity"]:
                 report.polarity_on_gold_correct += 1
             else:
@@ -202,18 +194,14 @@ DIRECTIONS = frozenset({"improved", "no_change", "worsened", "not_sustained"})
 
 
 def _score_no_result_mentions(
-    report: Report,
-    with_polarity: set[tuple[int, int] | None],
-    expected: set[tuple[int, int, str]],
-    doc: Doc,
-    polarity: PolarityTagger | None,
+    report: Report, with_polarity: set[tuple[int, int] | None], expected: set[tuple[int, int, str]], doc: Doc
 ) -> None:
     """Count the gold OUTCOME mentions without a gold polarity (`with_polarity` holds the places of those with one),
-    and what the polarity tagger says of each."""
+    and what the polarity rules say of each."""
     for start, end, label in sorted(expected):
         if label != "OUTCOME" or (start, end) in with_polarity:
             continue
-        got = polarity_at(doc, start, end, tagger=polarity)
+        got = polarity_at(doc, start, end)
         report.no_result_total += 1
         report.no_result_given_direction += got in DIRECTIONS
         report.no_result_given_none += got is None
@@ -225,26 +213,16 @@ def _sentence_at(doc: Doc, start: int, end: int) -> str:
     return (span.sent.text if span is not None else doc.text[max(0, start - 80) : end + 80]).replace("\n", " ")
 
 
-def outcome_span(doc: Doc, start: int, end: int) -> Span | None:
-    """An OUTCOME span at these character offsets of an annotated Doc, linked to its concept as the pipeline links
-    it (the concept can say which way the measure should go)."""
+def polarity_at(doc: Doc, start: int, end: int) -> str | None:
+    """What the polarity rules say of an outcome mention at these character offsets of an annotated Doc."""
     span = doc.char_span(start, end, label="OUTCOME", alignment_mode="expand")
     if span is None:
         return None
     concept = load_gazetteer().lookup(span.text)
     if concept is not None and concept.label == "OUTCOME":
         span = Span(doc, span.start, span.end, label="OUTCOME", kb_id=concept.id)
-    return span
-
-
-def polarity_at(doc: Doc, start: int, end: int, tagger: PolarityTagger | None = None) -> str | None:
-    """What the polarity tagger (the rules alone unless one is given) says of an outcome mention at these character
-    offsets of an annotated Doc."""
-    span = outcome_span(doc, start, end)
-    if span is None:
-        return None
     outcomes = [e for e in doc.ents if e.label_ == "OUTCOME"]
-    return (tagger or PolarityTagger()).polarity(doc, span, outcomes)
+    return PolarityTagger().polarity(doc, span, outcomes)
 
 
 def gold_key_finder(gold: dict):
@@ -303,15 +281,9 @@ def evaluate(split: str = "dev", path: Path = EVAL_PATH, extractor=None) -> dict
     pairs = [(g, d) for g, d in load_gold(path) if split == "all" or g.get("split") == split]
     reports = {s: Report(s) for s in sorted({g.get("split", "dev") for g, _ in pairs})}
     extracted = extractor.extract_with_docs(d for _, d in pairs)
-    polarity = pipeline_polarity(extractor.nlp)
     for (gold, _doc), (extraction, doc) in zip(pairs, extracted, strict=True):
-        score_document(reports[gold.get("split", "dev")], gold, extraction, doc, polarity)
+        score_document(reports[gold.get("split", "dev")], gold, extraction, doc)
     return reports
-
-
-def pipeline_polarity(nlp: Language) -> PolarityTagger | None:
-    """The pipeline's polarity tagger, so polarity on gold spans is read as the pipeline reads it."""
-    return nlp.get_pipe("kmob_polarity") if "kmob_polarity" in nlp.pipe_names else None
 
 
 def format_report(report: Report) -> str:
@@ -341,7 +313,7 @@ def format_report(report: Report) -> str:
     )
     if pol["no_result_mentions"]:
         lines.append(
-            f"outcome mentions that report no result: {pol['no_result_mentions']}; the extractor gives "
+            f"outcome mentions that report no result: {pol['no_result_mentions']}; the rules give "
             f"{pol['no_result_given_direction']} a direction and {pol['no_result_given_none']} no polarity"
         )
     return "\n".join(lines)
@@ -357,7 +329,7 @@ def format_errors(report: Report, labels: set[str] | None = None) -> str:
 
 
 def format_polarity_errors(report: Report) -> str:
-    """One line per gold outcome whose polarity the extractor gets wrong on its gold span (gold -> predicted)."""
+    """One line per gold outcome whose polarity the rules get wrong on its gold span (gold -> predicted)."""
     return "\n".join(
         f"{doc_id:10} {gold:>13} -> {str(got):13} {text!r:36} ... {sentence} ..."
         for doc_id, text, gold, got, sentence in report.polarity_errors

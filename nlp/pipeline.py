@@ -21,20 +21,11 @@ def load_config(path: str | Path | None = None) -> Config:
     return Config().from_disk(path or CONFIG_PATH)
 
 
-# Component settings that leave out the stored polarity review and ADDRESSES models, for training the models that
-# learn from what the rules alone say (a stored model may be stale or missing then).
-WITHOUT_STORED_MODELS = {"kmob_polarity": {"model": None}, "kmob_relations": {"addresses_model": None}}
-
-
 def build_pipeline(
-    path: str | Path | None = None,
-    skip: tuple[str, ...] = (),
-    tagger: Language | None = None,
-    settings: dict[str, dict] | None = None,
+    path: str | Path | None = None, skip: tuple[str, ...] = (), tagger: Language | None = None
 ) -> Language:
-    """A fresh pipeline as the config describes it, without the components named in skip and with `settings`
-    replacing the config's for the components they name; `tagger` (a pipeline with an entity recogniser) stands in
-    for the configured concept tagger, as cross-validation needs."""
+    """A fresh pipeline as the config describes it, without the components named in skip; `tagger` (a pipeline
+    with an entity recogniser) stands in for the configured concept tagger, as cross-validation needs."""
     config = load_config(path)
     base = config["base"]
     nlp = spacy.load(base["model"], exclude=list(base.get("disable", [])))
@@ -49,9 +40,9 @@ def build_pipeline(
     for name in config["pipeline"]["components"]:
         if name in skip:
             continue
-        component = dict(config["components"][name]) | (settings or {}).get(name, {})
-        factory = component.pop("factory")
-        nlp.add_pipe(factory, name=name, config=component)
+        settings = dict(config["components"][name])
+        factory = settings.pop("factory")
+        nlp.add_pipe(factory, name=name, config=settings)
     return nlp
 
 

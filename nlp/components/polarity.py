@@ -10,8 +10,6 @@ from spacy.tokens import Doc, Span
 from nlp.components.aims import reports_no_result
 from nlp.doc_text import Sentence, doc_text, sentences, span_text
 from nlp.gazetteer import load_gazetteer
-from nlp.paths import model_path
-from nlp.polarity_review import PolarityModel, PolarityZones, review_features
 
 if not Span.has_extension("polarity"):
     Span.set_extension("polarity", default=None)
@@ -562,53 +560,14 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-# The cue families the learned review reads (nlp/polarity_review.py), by name: the names are part of its features.
-CUES = {
-    "NOT_SUSTAINED": _NOT_SUSTAINED,
-    "NO_CHANGE": _NO_CHANGE,
-    "UNCLEAR": _UNCLEAR,
-    "WORSE": _WORSE,
-    "NOT_SIGNIFICANT": _NOT_SIGNIFICANT,
-    "GOVERNING_HEDGE": _GOVERNING_HEDGE,
-    "GOVERNING_NULL": _GOVERNING_NULL,
-    "BETTER": _BETTER,
-    "DOWN": _DOWN,
-    "UP": _UP,
-    "AFTER_HEDGE": _AFTER_HEDGE,
-    "DESIGN_HEDGE": _DESIGN_HEDGE,
-    "CONCLUDED_NULL": _CONCLUDED_NULL,
-    "FROM_TO": _FROM_TO,
-    "COMPARED_WITH_EARLIER": _COMPARED_WITH_EARLIER,
-}
-
-
-def polarity_zones(doc: Doc, ent: Span) -> PolarityZones:
-    """The mention's clause before it, the rest of its sentence, and the next sentence."""
-    sent = ent.sent
-    clause, offset = _clause(doc, ent, sent)
-    after = span_text(sent)[ent.end_char - sent.start_char :]
-    following = span_text(doc[sent.end].sent) if sent.end < len(doc) else ""
-    return PolarityZones(before=clause[:offset], after=after, following=following)
-
-
-@Language.factory("kmob_polarity", default_config={"model": None})
-def make_polarity(nlp: Language, name: str, model: str | None) -> PolarityTagger:
-    """Build the outcome polarity tagger, with the learned review of its verdicts when the config names a model (a
-    relative path is relative to the nlp package)."""
-    if model is None:
-        return PolarityTagger()
-    path = model_path(model)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: polarity review model not found (train it with `kmob train-review`)")
-    return PolarityTagger(PolarityModel.load(path))
+@Language.factory("kmob_polarity", default_config={})
+def make_polarity(nlp: Language, name: str) -> PolarityTagger:
+    """Build the outcome polarity tagger."""
+    return PolarityTagger()
 
 
 class PolarityTagger:
-    """Reads negation, hedging and direction words around each OUTCOME mention; with a model, a learned review
-    (nlp/polarity_review.py) has the last word on the rules' verdict."""
-
-    def __init__(self, model: PolarityModel | None = None):
-        self.model = model
+    """Reads negation, hedging and direction words around each OUTCOME mention."""
 
     def __call__(self, doc: Doc) -> Doc:
         """Set span._.polarity on OUTCOME entities and doc._.outcome for the document."""
@@ -619,20 +578,8 @@ class PolarityTagger:
         return doc
 
     def polarity(self, doc: Doc, ent: Span, outcomes: list[Span]) -> str | None:
-        """The polarity of one outcome mention: the rules' verdict, reviewed by the model when there is one. A
-        mention that reports no result keeps None."""
-        verdict = self.rule_polarity(doc, ent, outcomes)
-        if verdict is None or self.model is None:
-            return verdict
-        return self.model.choose(self.review_features(doc, ent, verdict))
-
-    def review_features(self, doc: Doc, ent: Span, verdict: str) -> list[str]:
-        """What the learned review reads of one mention, given the rules' verdict on it."""
-        return review_features(verdict, self._direction(ent), polarity_zones(doc, ent), CUES)
-
-    def rule_polarity(self, doc: Doc, ent: Span, outcomes: list[Span]) -> str | None:
-        """The rules' polarity of one outcome mention from its clause (and a following "However ..." sentence);
-        None for a mention that reports no result (an aim, a question, a plan)."""
+        """The polarity of one outcome mention from its clause (and a following "However ..." sentence); None for a
+        mention that reports no result (an aim, a question, a plan)."""
         sent = ent.sent
         if reports_no_result(ent, sent):
             return None

@@ -12,7 +12,6 @@ from nlp.training.corpus import corpus_paths, load_records
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "span-review.json"
 ADDRESSES_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "addresses.json"
-POLARITY_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "polarity-review.json"
 TAGGER_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "concept-tagger"
 TRAINED = {"train", "dev"}
 EVAL_SET = Path(__file__).resolve().parents[2] / "tests" / "data" / "eval" / "documents.jsonl"
@@ -26,16 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `train-review` and `train-tagger` subcommands."""
     parser = subparsers.add_parser(
         "train-review",
-        help="train the span review, polarity review and ADDRESSES models on nlp/training/corpus and the evaluation "
-        "set's dev split",
+        help="train the span review and ADDRESSES models on nlp/training/corpus and the evaluation set's dev split",
     )
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where the span review model goes")
     parser.add_argument(
         "--addresses-output", type=Path, default=ADDRESSES_OUTPUT, help="where the ADDRESSES model goes"
-    )
-    parser.add_argument(
-        "--polarity-output", type=Path, default=POLARITY_OUTPUT, help="where the polarity review model goes"
     )
     parser.add_argument(
         "--without-dev", action="store_true", help="train on the corpus only (to validate on the dev split)"
@@ -78,9 +73,8 @@ def training_files(with_dev: bool) -> list[Path]:
 def run_train_review(args: argparse.Namespace) -> int:
     """Train, save, and print what the model was trained on."""
     from nlp.evaluate import load_gold
-    from nlp.pipeline import WITHOUT_STORED_MODELS, build_pipeline
+    from nlp.pipeline import build_pipeline
     from nlp.training.addresses import train_addresses_on
-    from nlp.training.polarity import polarity_examples, train_polarity
     from nlp.training.review import train_review
 
     files = training_files(with_dev=not args.without_dev)
@@ -91,7 +85,7 @@ def run_train_review(args: argparse.Namespace) -> int:
         return 2
     trained_on = f"{len(pairs)} records, files {corpus_digest(files)}"
     # The review learns from the rules' spans alone: no stored model is read here.
-    rules_only = build_pipeline(skip=("kmob_span_review", "kmob_polarity", "kmob_relations"))
+    rules_only = build_pipeline(skip=("kmob_span_review", "kmob_relations"))
     records = [gold for gold, _ in pairs]
     model, examples = train_review(
         rules_only, records, epochs=args.epochs, rebound_labels=REBOUND_LABELS, trained_on=trained_on
@@ -101,15 +95,11 @@ def run_train_review(args: argparse.Namespace) -> int:
         f"trained on {len(pairs)} records: {len(examples.left)} left, {len(examples.right)} right, "
         f"{len(examples.propose)} proposal examples; wrote {args.output}"
     )
-    # The polarity review learns the rules' verdicts on the spans the span review leaves, and the ADDRESSES model
-    # (which reads polarity) learns from both: each from a pipeline with the models just trained in place of the
-    # stored ones, which need not exist.
-    with_review = build_pipeline(settings=WITHOUT_STORED_MODELS)
+    # The ADDRESSES model reads spans as the review leaves them, so it learns from a pipeline with the review just
+    # trained in place of the stored one; its relations component has no stored ADDRESSES model, which need not exist.
+    with_review = build_pipeline(skip=("kmob_relations",))
+    with_review.add_pipe("kmob_relations")
     with_review.get_pipe("kmob_span_review").model = model
-    polarity = train_polarity(polarity_examples(with_review, pairs), trained_on=trained_on)
-    polarity.save(args.polarity_output)
-    print(f"polarity review: {len(polarity.weights)} weights; wrote {args.polarity_output}")
-    with_review.get_pipe("kmob_polarity").model = polarity
     addresses, count = train_addresses_on(with_review, pairs, epochs=args.epochs, trained_on=trained_on)
     addresses.save(args.addresses_output)
     print(f"ADDRESSES model: {count} project concepts; wrote {args.addresses_output}")

@@ -3,9 +3,8 @@
 The evaluation set's dev split is training data for the review, so its dev scores are in-sample; this is how a
 change to the review (or to the corpus it learns from) is judged without reading the heldout split. Scores are
 kept apart for the corpus's records and the dev records, because their annotators draw some boundaries
-differently, and each is shown with the rules alone beside it ("rules": no span review, polarity and ADDRESSES
-chosen by the rules; "review": the span review, the polarity review and the ADDRESSES model, all trained on the
-other folds).
+differently, and each is shown with the rules alone beside it ("rules": no span review, ADDRESSES chosen by the
+rules; "review": the span review and the ADDRESSES model, both trained on the other folds).
 
 Run: .venv/bin/python -m nlp.training.crossval [--folds 4] [--rebound CONDITION,SETTING,OUTCOME,TOPIC]
      (about ten minutes; about an hour with a concept tagger configured, as each fold trains its own)
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from nlp.evaluate import Report, load_gold, pipeline_polarity, score_document
+from nlp.evaluate import Report, load_gold, score_document
 from nlp.records import Document
 from nlp.training.commands import EVAL_SET, REBOUND_LABELS
 from nlp.training.corpus import corpus_paths
@@ -55,9 +54,8 @@ def folds_of(examples: list[Example], k: int) -> list[list[Example]]:
 def score(extractor, examples: list[Example], reports: dict[str, Report]) -> None:
     """Extract the examples and add their scores to the report of their group."""
     extracted = extractor.extract_with_docs(e.document for e in examples)
-    polarity = pipeline_polarity(extractor.nlp)
     for example, (extraction, doc) in zip(examples, extracted, strict=True):
-        score_document(reports[example.group], example.gold, extraction, doc, polarity)
+        score_document(reports[example.group], example.gold, extraction, doc)
 
 
 def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> dict[str, dict[str, Report]]:
@@ -67,9 +65,8 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
     no fold is scored by a tagger that saw it; both settings use it.
     """
     from nlp.extract import Extractor
-    from nlp.pipeline import WITHOUT_STORED_MODELS, build_pipeline, load_config
+    from nlp.pipeline import build_pipeline, load_config
     from nlp.training.addresses import train_addresses_on
-    from nlp.training.polarity import polarity_examples, train_polarity
     from nlp.training.review import train_review
     from nlp.training.tagger import train_tagger
 
@@ -79,9 +76,9 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
     reports = {setting: {g: Report(g) for g in ("corpus", "dev")} for setting in ("rules", "review")}
 
     def pipelines(tagger: Language | None = None) -> tuple[Language, Language]:
-        # The rules' own polarity and ADDRESSES choice; the review setting gets models trained on the other folds.
-        rules_only = build_pipeline(skip=("kmob_span_review",), tagger=tagger, settings=WITHOUT_STORED_MODELS)
-        return rules_only, build_pipeline(tagger=tagger, settings=WITHOUT_STORED_MODELS)
+        rules_only = build_pipeline(skip=("kmob_span_review",), tagger=tagger)
+        rules_only.get_pipe("kmob_relations").addresses_model = None  # the rules' own ADDRESSES choice
+        return rules_only, build_pipeline(tagger=tagger)
 
     # Without a tagger the pipelines are the same for every fold: built once (loading them takes seconds).
     shared = None if base.get("ner") else pipelines()
@@ -91,10 +88,7 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
         score(Extractor(nlp=rules_only), fold, reports["rules"])
         model, _ = train_review(rules_only, [e.gold for e in train], epochs=epochs, rebound_labels=rebound_labels)
         with_review.get_pipe("kmob_span_review").model = model
-        pairs = [(e.gold, e.document) for e in train]
-        with_review.get_pipe("kmob_polarity").model = None  # the polarity review learns the rules' verdicts
-        with_review.get_pipe("kmob_polarity").model = train_polarity(polarity_examples(with_review, pairs))
-        addresses, _ = train_addresses_on(with_review, pairs, epochs=epochs)
+        addresses, _ = train_addresses_on(with_review, [(e.gold, e.document) for e in train], epochs=epochs)
         with_review.get_pipe("kmob_relations").addresses_model = addresses
         score(Extractor(nlp=with_review), fold, reports["review"])
         print(f"fold {i + 1}/{k}: trained on {len(train)} records, scored {len(fold)}", flush=True)

@@ -137,6 +137,6 @@ def test_counts_the_directions_given_to_mentions_that_report_no_result(tmp_path,
     assert polarity["no_result_mentions"] == 2
     assert polarity["no_result_given_none"] == 1  # the labelled aim
     assert polarity["no_result_given_direction"] == 1  # the rise
-    assert "outcome mentions that report no result: 2; the extractor gives 1 a direction and 1 no polarity" in (
+    assert "outcome mentions that report no result: 2; the rules give 1 a direction and 1 no polarity" in (
         format_report(report)
     )

