@@ -60,6 +60,10 @@ _NO_CHANGE = re.compile(
     r"no (less effective|worse) than|non-?inferior|"
     # "6% in both periods": the same reading before and after.
     r"(in|across|for) both (periods|years|phases|halves|audits|cohorts)|the same in both|"
+    # The same reading in the group that had the change and the one that did not: "17% in both groups".
+    r"\d+(\.\d+)?%? (in|across|for) both (groups|arms)|"
+    # "stayed at the same high level"
+    r"(stayed|remained|stays|remains) at (the|a) (same|similar) (\w+ )?(level|rate|proportion)|"
     r"unaffected|comparable|(close|near) to zero|negligible|matched (those|that|the rates?|the levels?) of|"
     r"(produced|gave|had|showed|found|reported) similar|"
     r"did not (appear to )?(affect|alter|change)|(has|have|had) not changed|much the same|about the same|"

