@@ -395,11 +395,9 @@ _AFTER_HEDGE = re.compile(
     r"(groups|arms|cohorts|samples) differed|"
     # The text's own verdict: "the team treats the difference as unclear", "describes it as uncertain", "so the
     # result is inconclusive".
-    r"(treats?|treated|regards?|regarded|counts?|counted|reads?|sees?|saw|describes?|described) (the |this |that |"
-    r"these |its )?(\w+ )?(differences?|changes?|results?|effects?|rise|fall|increase|decrease) as (unclear|"
-    r"uncertain|inconclusive)|"
     r"(treats?|treated|regards?|regarded|counts?|counted|reads?|sees?|saw|describes?|described|presents?|presented) "
-    r"(it|this|that|them|these) as (unclear|uncertain|inconclusive)|"
+    r"((the |this |that |these |its )?(\w+ )?(differences?|changes?|results?|effects?|rise|fall|increase|decrease)|"
+    r"it|this|that|them|these) as (unclear|uncertain|inconclusive)|"
     r"the (result|finding|change|difference|picture)s? (is|was|are|were|remains?|remained) (still )?(unclear|"
     r"uncertain|inconclusive)|"
     # The same change across the wider area: "but admissions fell across the whole ICB after a mild winter".
