@@ -21,6 +21,7 @@ from nlp.doc_text import doc_text
 from nlp.doc_view import token_indices
 from nlp.gazetteer import load_gazetteer
 from nlp.normalise import slugify
+from nlp.references import reference_list_start
 
 HONORIFICS = frozenset(
     {
@@ -430,7 +431,7 @@ class PeopleLinker:
         ents = _spans_for(doc, [p.name for p in record.people], "PERSON", []) if record is not None else []
         names = {p.name for p in record.people} if record is not None else set()
         text = doc_text(doc)
-        ref_start = _reference_start(text)
+        ref_start = reference_list_start(text)
         for ent in _split_at_breaks(doc, doc.ents):
             if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS and not ent.kb_id_:
                 continue  # reference lists: authors come from the entry pattern, journals are not organisations
@@ -731,16 +732,6 @@ def _title_not_role(doc: Doc, ent: Span) -> bool:
         return False
     nxt = doc[ent.end]
     return nxt.ent_type_ == "PERSON" or nxt.text == "-" and not nxt.whitespace_ or nxt.lower_ in ("post", "posts")
-
-
-def _reference_start(text: str) -> int | None:
-    match = re.search(r"(?im)^\s*(references|bibliography|sources)\s*:?", text)
-    if match is None:
-        match = re.search(r"\bReferences:\s", text)
-    if match is None:
-        # A numbered list of "Surname I," entries without a heading: "[13] Kallis C, Dixon P, ...".
-        match = re.search(r"(?m)^\s*\[\d{1,3}\]\s+[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)? [A-Z]{1,3}[,.]", text)
-    return match.start() if match else None
 
 
 _NAME = r"((?:[A-Z][\w'’&-]*\s+){0,4}[A-Z][\w'’&-]*)"

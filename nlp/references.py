@@ -1,0 +1,30 @@
+"""Where a document's reference list starts: what follows is cited titles and authors, not the document's own
+statements (people's names there are authors, and an outcome named in a title reports no result of the document's)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from nlp.doc_text import doc_text
+
+_HEADING = re.compile(r"(?im)^\s*(references|bibliography|sources)\s*:?")
+_INLINE_HEADING = re.compile(r"\bReferences:\s")
+# A numbered list of "Surname I," entries without a heading: "[13] Kallis C, Dixon P, ...".
+_NUMBERED_ENTRY = re.compile(r"(?m)^\s*\[\d{1,3}\]\s+[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)? [A-Z]{1,3}[,.]")
+_START_KEY = "kmob_reference_list_start"
+
+
+def reference_list_start(text: str) -> int | None:
+    """The character offset of the reference list's heading (or first numbered entry), or None."""
+    match = _HEADING.search(text) or _INLINE_HEADING.search(text) or _NUMBERED_ENTRY.search(text)
+    return match.start() if match else None
+
+
+def in_reference_list(doc: Doc, char: int) -> bool:
+    """Whether this character offset of the document lies in its reference list (found once per Doc)."""
+    if _START_KEY not in doc.user_data:
+        doc.user_data[_START_KEY] = reference_list_start(doc_text(doc))
+    start = doc.user_data[_START_KEY]
+    return start is not None and char >= start
