@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from nlp.components.aims import reports_no_result
 from nlp.doc_text import Sentence, doc_text, sentences, span_text
 from nlp.gazetteer import load_gazetteer
+from nlp.references import in_reference_list
 
 if not Span.has_extension("polarity"):
     Span.set_extension("polarity", default=None)
@@ -588,8 +589,8 @@ class PolarityTagger:
         """The polarity of one outcome mention from its clause (and a following "However ..." sentence); None for a
         mention that reports no result (an aim, a question, a plan)."""
         sent = ent.sent
-        if reports_no_result(ent, sent):
-            return None
+        if in_reference_list(doc, ent.start_char) or reports_no_result(ent, sent):
+            return None  # a cited title reports no result of this document's, nor does an aim, a question or a plan
         clause, offset = _clause(doc, ent, sent)
         follow = _next_sentence(doc, sent)
         if (

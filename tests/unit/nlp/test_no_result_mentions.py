@@ -99,3 +99,37 @@ def test_a_document_outcome_ignores_aims():
 @pytest.mark.parametrize(("text", "mention"), NO_DIRECTION, ids=[c[0][:40] for c in NO_DIRECTION])
 def test_group_extremes_and_names_of_improvement_work_give_no_direction(nlp, text, mention):
     assert _polarity(nlp, text, mention) == "unclear"
+
+
+REFERENCED = (
+    "Pharmacist review cut inappropriate opioid prescribing from 14% to 9% of discharges.\n\n"
+    "References\n"
+    "1. Adeyemi T, Hollis R. Reducing inappropriate opioid prescribing after surgery: a cohort study. "
+    "Journal of Pain Services. 2022."
+)
+
+
+def test_an_outcome_named_in_a_cited_title_reports_no_result_but_the_same_words_above_do(nlp):
+    doc = nlp(REFERENCED)
+    from nlp.evaluate import polarity_at
+
+    mention = "inappropriate opioid prescribing"
+    first = REFERENCED.index(mention)
+    in_title = REFERENCED.index(mention, first + 1)
+    assert polarity_at(doc, first, first + len(mention)) == "improved"
+    assert polarity_at(doc, in_title, in_title + len(mention)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Falls fell.\nReferences:\n1. Smith A. Falls. 2020.", "References"),
+        ("Falls fell. Sources: the ward audit.", None),
+        ("Falls fell.\n[1] Kallis C, Dixon P. Falls in care homes. 2021.", "[1]"),
+        ("Falls fell. References: 1. Smith A. Falls. 2020.", "References"),
+    ],
+)
+def test_where_a_reference_list_starts(text, start):
+    from nlp.references import reference_list_start
+
+    assert reference_list_start(text) == (text.index(start) if start else None)
