@@ -22,9 +22,14 @@ def reference_list_start(text: str) -> int | None:
     return match.start() if match else None
 
 
-def in_reference_list(doc: Doc, char: int) -> bool:
-    """Whether this character offset of the document lies in its reference list (found once per Doc)."""
+def doc_reference_list_start(doc: Doc) -> int | None:
+    """reference_list_start of the document's text, found once per Doc (the people and polarity components both ask)."""
     if _START_KEY not in doc.user_data:
         doc.user_data[_START_KEY] = reference_list_start(doc_text(doc))
-    start = doc.user_data[_START_KEY]
+    return doc.user_data[_START_KEY]
+
+
+def in_reference_list(doc: Doc, char: int) -> bool:
+    """Whether this character offset of the document lies in its reference list."""
+    start = doc_reference_list_start(doc)
     return start is not None and char >= start

@@ -21,7 +21,7 @@ from nlp.doc_text import doc_text
 from nlp.doc_view import token_indices
 from nlp.gazetteer import load_gazetteer
 from nlp.normalise import slugify
-from nlp.references import reference_list_start
+from nlp.references import doc_reference_list_start
 
 HONORIFICS = frozenset(
     {
@@ -431,7 +431,7 @@ class PeopleLinker:
         ents = _spans_for(doc, [p.name for p in record.people], "PERSON", []) if record is not None else []
         names = {p.name for p in record.people} if record is not None else set()
         text = doc_text(doc)
-        ref_start = reference_list_start(text)
+        ref_start = doc_reference_list_start(doc)
         for ent in _split_at_breaks(doc, doc.ents):
             if ref_start is not None and ent.start_char >= ref_start and ent.label_ in _MODEL_LABELS and not ent.kb_id_:
                 continue  # reference lists: authors come from the entry pattern, journals are not organisations
