@@ -423,6 +423,25 @@ _DESIGN_HEDGE = re.compile(
     r"(high|serious) risk of bias|risk of bias (was|is|were|to be) (high|serious))\b",
     re.I,
 )
+# Why a measure gives no reading: "too rare to judge", "hard to interpret", "is unknown", "pointed in different
+# directions", "tell us nothing either way".
+_NO_READING = re.compile(
+    r"\b(too (rare|low|patchy|small|few|early|soon|short|noisy|variable)\b[^.;]{0,30}\bto (judge|interpret|tell|say|"
+    r"show|draw|read|know|conclude)|(hard|difficult|impossible) to (interpret|judge|read|separate|isolate)|"
+    r"unknown|unproven|not known|(pointed|point|pointing|moved|moving) in (different|opposite|both) directions|"
+    r"(tells?|told) (us )?(nothing|little|very little)|(nothing|little) either way|(can|could) say nothing|"
+    r"reads? nothing into|(draw|drawn|drawing) (any |firm |no )?conclusions?|(with|treats? it with) caution|"
+    r"(may|might|could) (well )?be chance|scarce|sparse|poorly measured|"
+    r"no (hard|good|reliable) (outcome )?(data|evidence)|(could not|cannot) be (calculated|estimated|separated|"
+    r"isolated|compared)|"
+    r"numbers (are|were) (very |far |too )?small|(cannot|can't|could not) yet (say|tell|know)|not blinded|"
+    r"high drop-?out|no (baseline|log|comparison|earlier figures?)\b[^.;]{0,40}\bto compare|"
+    r"no (study|studies|trials?|reviews?) (has |have )?(linked|connected|related|tied)|"
+    r"(has been|have been|was|were|is|are|remained) (patchy|variable|uneven|erratic)|(narrowed|widened) between|"
+    # Two figures set side by side with no word for a change: "22 this spring against 24 the spring before".
+    r"\d[\d,.]*%?[^.;\d]{0,40}?\b(against|compared (with|to)|versus|vs)\s+(about |around |roughly )?\d)",
+    re.I,
+)
 _BACK_REFERENCE = re.compile(
     r"\b(these|this|the) (differences?|results?|changes?|findings?|effects?|improvements?|trends?|figures?|picture)\b|"
     r"\bcaused (this|these|it)\b",
@@ -587,7 +606,7 @@ class PolarityTagger:
 
     def polarity(self, doc: Doc, ent: Span, outcomes: list[Span]) -> str | None:
         """The polarity of one outcome mention from its clause (and a following "However ..." sentence); None for a
-        mention that reports no result (an aim, a question, a plan)."""
+        mention that reports no result (an aim, a question, a plan, a measure only named)."""
         sent = ent.sent
         if in_reference_list(doc, ent.start_char) or reports_no_result(ent, sent):
             return None  # a cited title reports no result of this document's, nor does an aim, a question or a plan
@@ -620,7 +639,14 @@ class PolarityTagger:
             # A reading with no verdict of its own takes the one after it: "was 41%, against 38% at baseline; with
             # so few births this is no real change", or the next sentence's when that is about it ("It fell ...").
             later = classify(rest, "", direction, 0, none="") if rest and not other else ""
-            return later or _anaphoric_result(doc, sent, outcomes, direction) or "unclear"
+            found = later or _anaphoric_result(doc, sent, outcomes, direction)
+            if found:
+                return found
+            # A measure named with no reading of its own reports no result ("We collected A&E attendances"), unless
+            # the sentence says why none can be read: "was too rare to judge", "the effect on reoffending is unknown".
+            sentence = span_text(sent)
+            hedged = any(p.search(sentence) for p in (_UNCLEAR, _AFTER_HEDGE, _DESIGN_HEDGE, _NO_READING))
+            return "unclear" if hedged else None
         if polarity in ("improved", "worsened") and _CONCLUDED_NULL.search(after):
             return "no_change"
         if polarity in ("improved", "worsened") and _DOWN_AT.search(clause) and _UP_AT.search(clause):

@@ -519,6 +519,23 @@ CASES = [
         "surgical referrals seen in the hot clinic",
         "improved",
     ),
+    # A measure only named, with no reading and no word on why there is none, reports no result; one the sentence
+    # says cannot be read ("too rare to judge", "unknown", "tell us nothing") is unclear.
+    ("The team collected A&E attendances and bed days for every patient on the caseload.", "A&E attendances", None),
+    (
+        "Pharmacists shared their data on medicines waste with the practice managers each month.",
+        "medicines waste",
+        None,
+    ),
+    ("The dashboard shows referral numbers by practice and by week.", "referral numbers", None),
+    ("Re-attendance within 12 months was too rare to judge.", "Re-attendance within 12 months", "unclear"),
+    ("No study followed people for long, so effects on reoffending are unknown.", "reoffending", "unclear"),
+    (
+        "With so few patients, hospital admissions tell us nothing either way.",
+        "hospital admissions",
+        "unclear",
+    ),
+    ("Length of stay moved in both directions and the team reads nothing into it.", "Length of stay", "unclear"),
 ]
 
 
