@@ -321,7 +321,9 @@ _LOWER_BETTER = re.compile(
     # Offers turned down and work done twice; drinking and smoking measured as harms; demand on GPs for a problem
     # another role now sees ("GP appointments for back pain").
     r"refusals?|rework|(heavy|binge|weekly|hazardous|harmful|problem) drinking|alcohol (consumption|intake|use)|"
-    r"units of alcohol|smoking (prevalence|rates?)|(gp|doctor) (appointments|consultations|visits) for)\b",
+    r"units of alcohol|smoking (prevalence|rates?)|(gp|doctor) (appointments|consultations|visits) for|"
+    # Antibiotics kept in reserve, moves into long-term care, and the blood pressure that treatment lowers.
+    r"broad-spectrum|(care home|residential|nursing home|permanent) placements?|systolic|diastolic)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -458,6 +460,13 @@ _PROCESS = re.compile(
     r"detection|detected|diagnosed|identified|identification|recognition|"
     # People brought into care: "registered with the practice", "treatment starts for hepatitis C".
     r"registered|registration|starts|started|initiation|initiated"
+)
+_SCORE_HEAD = re.compile(r"scores?|ratings?|levels?|index|scales?", re.I)
+# Qualities a person is better for having more of, whatever else the measure names.
+_WANTED_QUALITY = re.compile(
+    _PROCESS.pattern + r"|self-efficacy|efficacy|wellbeing|well-being|activation|resilience|independence|mobility|"
+    r"function|functioning|self-esteem|self-management|hope|control",
+    re.I,
 )
 # Cancer found early is better, found late worse; time saved is wanted.
 _EARLY_FOUND = re.compile(
@@ -731,6 +740,9 @@ class PolarityTagger:
         # Of the head, its last word is what is measured: "pain score documentation" is documentation.
         if core_words and _PROCESS.fullmatch(core_words[-1]):
             return "higher"
+        # A score is named by the word before it: "pain self-efficacy scores" score self-efficacy, not pain.
+        if len(core_words) > 1 and _SCORE_HEAD.fullmatch(core_words[-1]) and _WANTED_QUALITY.fullmatch(core_words[-2]):
+            return "higher"
         if measure.startswith(core) and _PROCESS_TAIL.match(measure[len(core) :]):
             return "higher"  # "medical referrals seen in SDEC": the share of them that got the care
         if _LOWER_BETTER.search(core):
@@ -780,11 +792,16 @@ _SPELL_WITHOUT = re.compile(
 _APPROPRIATE = re.compile(r"\b(appropriate|appropriately|correct|correctly)\b", re.I)
 # A sentence that says which way the work wants a measure to go: an aim, a goal or a question.
 _AIM_SENTENCES_KEY = "kmob_polarity_aim_sentences"
-_AIM_SENTENCE = re.compile(r"\b(aims?|aimed|set out|goal|objective|question|sought|intended)\b|\?\s*$", re.I)
+_AIM_SENTENCE = re.compile(r"\b(aims?|aimed|set out|goals?|objectives?|question|sought|intended)\b|\?\s*$", re.I)
 _WANT_LOWER = re.compile(
-    r"\b(cut|cutting|reduce|reduces|reducing|lower|lowering|halve|halving|minimi[sz]e|decrease|avoid|prevent)"
+    r"\b(cut|cutting|reduce|reduces|reducing|lower|lowering|halve|halving|minimi[sz]e|decrease|avoid|prevent|fewer)"
     r"((?: [\w-]+){1,5})",
     re.I,
+)
+# "The objectives were to increase referrals": an aim that asks for more of a measure. ("improve" is left out:
+# "improve waiting times" wants them lower.)
+_WANT_HIGHER = re.compile(
+    r"\b(increase|increasing|raise|raising|boost|boosting|double|doubling)((?: [\w-]+){1,5})", re.I
 )
 # Words that say nothing of what a measure counts, so they cannot tie it to an aim.
 _GENERIC_MEASURE_WORDS = frozenset(
@@ -845,17 +862,18 @@ def _aimed_direction(ent: Span) -> str | None:
     for start, end, text in _aim_sentences(ent.doc):
         if start <= ent.start < end:
             continue
-        for wanted in _WANT_LOWER.finditer(text):
-            # The object of the aim runs to its first preposition: "reduce waits from referral" is about waits.
-            words = []
-            for word in wanted.group(2).split():
-                if _TAIL_START.fullmatch(word):
-                    break
-                words.append(word)
-            # Most of the measure's telling words must be the aim's: "reduce falls" says nothing of "completion of
-            # falls risk assessments".
-            if 2 * len(_stems(words) & measure) >= len(measure):
-                return "lower"
+        for pattern, direction in ((_WANT_LOWER, "lower"), (_WANT_HIGHER, "higher")):
+            for wanted in pattern.finditer(text):
+                # The object of the aim runs to its first preposition: "reduce waits from referral" is about waits.
+                words = []
+                for word in wanted.group(2).split():
+                    if _TAIL_START.fullmatch(word):
+                        break
+                    words.append(word)
+                # Most of the measure's telling words must be the aim's: "reduce falls" says nothing of "completion
+                # of falls risk assessments".
+                if 2 * len(_stems(words) & measure) >= len(measure):
+                    return direction
     return None
 
 

@@ -536,6 +536,18 @@ CASES = [
         "unclear",
     ),
     ("Length of stay moved in both directions and the team reads nothing into it.", "Length of stay", "unclear"),
+    # An aim that asks for more of a measure makes a rise a gain, however the measure reads alone.
+    (
+        "The objectives were to increase referrals and to increase completion. Referrals rose from 210 to 1,140.",
+        "Referrals",
+        "improved",
+    ),
+    # A score is named by the word before it; antibiotics kept in reserve, moves into long-term care and the blood
+    # pressure that treatment lowers are better lower.
+    ("Pain self-efficacy scores rose from a mean of 24 to 31.", "Pain self-efficacy scores", "improved"),
+    ("The broad-spectrum share fell to 9.1% across the ICB.", "broad-spectrum share", "improved"),
+    ("Permanent care home placements fell from 64 to 41 a year.", "Permanent care home placements", "improved"),
+    ("Mean systolic pressure fell by 6 mmHg at 12 months.", "Mean systolic pressure", "improved"),
 ]
 
 
