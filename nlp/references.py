@@ -1,5 +1,6 @@
 """Where a document's reference list starts: what follows is cited titles and authors, not the document's own
-statements (people's names there are authors, and an outcome named in a title reports no result of the document's)."""
+statements (people's names there are authors, an outcome named in a title reports no result of the document's, and
+its entries give AUTHORED and CITES relations)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,23 @@ _NUMBERED_ENTRY = re.compile(r"(?m)^\s*\[\d{1,3}\]\s+[A-Z][\w'\-]+(?: [A-Z][\w'\
 _START_KEY = "kmob_reference_list_start"
 
 
+def _first_marker(text: str) -> re.Match | None:
+    return _HEADING.search(text) or _INLINE_HEADING.search(text) or _NUMBERED_ENTRY.search(text)
+
+
 def reference_list_start(text: str) -> int | None:
     """The character offset of the reference list's heading (or first numbered entry), or None."""
-    match = _HEADING.search(text) or _INLINE_HEADING.search(text) or _NUMBERED_ENTRY.search(text)
+    match = _first_marker(text)
     return match.start() if match else None
+
+
+def reference_entries_start(text: str) -> int | None:
+    """The character offset where the reference list's entries begin: after its heading, or at its first numbered
+    entry; None without a reference list."""
+    match = _first_marker(text)
+    if match is None:
+        return None
+    return match.start() if match.re is _NUMBERED_ENTRY else match.end()
 
 
 def doc_reference_list_start(doc: Doc) -> int | None:

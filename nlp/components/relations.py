@@ -16,6 +16,7 @@ from nlp.addresses import ADDRESSED_LABELS, AddressesModel, choose
 from nlp.doc_text import doc_text, sentences
 from nlp.normalise import term_key
 from nlp.paths import model_path
+from nlp.references import reference_entries_start
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -285,11 +286,11 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
 
 def parse_references(text: str) -> list[tuple[str, list[str], str | None]]:
     """(title, authors as "CN Okafor", guideline code) for each entry of a reference list."""
-    match = re.search(r"\bReferences?:?\s", text)
-    if match is None:
+    start = reference_entries_start(text)
+    if start is None:
         return []
     entries = []
-    for ref in _REF_ENTRY.finditer(text, match.end()):
+    for ref in _REF_ENTRY.finditer(text, start):
         authors = []
         for author in ref.group("authors").split(", "):
             parts = author.strip().rsplit(" ", 1)

@@ -72,6 +72,23 @@ def test_a_reference_heading_on_its_own_line_is_not_part_of_the_first_authors_na
     assert not [p for p in people if "References" in p]
 
 
+def test_a_numbered_publication_list_without_a_heading_gives_authored_and_cites(extractor):
+    # The reference list is found the same way for people, polarity and relations: a numbered list of
+    # "Surname I," entries needs no "References" heading.
+    text = (
+        "Publications from the programme\n\n"
+        "[1] Quarrie T, Vance Q. Ward audits of falls: a cohort study. Northern Practice Review. 2019.\n"
+        "[2] Ostler B. Bedside review and harm. Journal of Imagined Care. 2020.\n"
+    )
+    relations = {(r.type, r.head, r.tail) for r in extractor.extract(_doc(text, kind="evidence")).relations}
+    assert ("AUTHORED", "T Quarrie", "Ward audits of falls: a cohort study") in relations
+    assert ("AUTHORED", "B Ostler", "Bedside review and harm") in relations
+    assert {t for kind, _, t in relations if kind == "CITES"} == {
+        "Ward audits of falls: a cohort study",
+        "Bedside review and harm",
+    }
+
+
 def test_known_first_name_is_a_person_not_an_org(extractor):
     ex = extractor.extract(
         _doc(
