@@ -12,7 +12,8 @@ The features are plain strings and the weights a JSON file, so a model is small,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -217,12 +218,36 @@ def propose(view: DocView, ents: list[Span], model: ReviewModel) -> list[Span]:
         scored.append((confidence, start, end, label))
     taken: set[int] = set()
     out = []
+    entity_at = {i: e for e in ents for i in range(e.start, e.end)}
     # Most confident first; at equal confidence the shorter phrase.
     for _confidence, start, end, label in sorted(scored, key=lambda c: (-c[0], c[2] - c[1])):
         if taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
+            # A list is of one kind: a proposal takes the label its coordinated entities share.
+            label = _coordinated_label(view.doc[start:end], entity_at, model.propose_labels) or label
             out.append(Span(view.doc, start, end, label=label))
     return out
+
+
+def _coordinated_label(span: Span, entity_at: dict[int, Span], labels: Collection[str]) -> str | None:
+    """The label that two or more entities coordinated with a proposal all share: in "information governance,
+    public engagement, information security" or "COPD, epilepsy and alcohol dependency" the list is of one kind."""
+    chain = {span.root.i}
+    frontier = [span.root]
+    while frontier:
+        token = frontier.pop()
+        linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
+        for other in linked:
+            if other.i not in chain:
+                chain.add(other.i)
+                frontier.append(other)
+    coordinated = {entity_at[i].start: entity_at[i] for i in chain if i in entity_at and not span.start <= i < span.end}
+    found = Counter(e.label_ for e in coordinated.values())
+    if len(found) == 1:
+        label, count = found.most_common(1)[0]
+        if count >= 2 and label in labels:
+            return label
+    return None
 
 
 def rebound(view: DocView, span: Span, model: ReviewModel) -> tuple[int, int]:
