@@ -27,6 +27,8 @@ from nlp.gazetteer import Gazetteer, load_gazetteer, surface_variants, token_nor
 from nlp.normalise import term_key
 from nlp.tokenizer import pattern_tokenizer
 
+# Words that end an organisation's name in the naming patterns (nlp/patterns/org_names.jsonl).
+_NAME_END_WORDS = frozenset({"Trust", "FT", "ICB", "CCG", "ICS", "Board", "Group", "System", "Partnership", "Service"})
 KEEP_NER = ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 
 
@@ -108,6 +110,8 @@ class ConceptMatcher:
             # "The" is not part of an organisation's name for linking purposes.
             if span[0].lower_ == "the":
                 span = doc[start + 1 : end]
+            if len(span) > 1 and span[0].text in _NAME_END_WORDS and span[1].lower_ in ("and", "&"):
+                continue  # "... NHS Trust and Westbridge Hospitals NHS Trust": the end of one name starts no other
             if len(span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
         if self.dependency_outcomes:

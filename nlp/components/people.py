@@ -493,6 +493,7 @@ class PeopleLinker:
             return None
         if label == "ORG" and not ent.kb_id_:
             end = _name_end(doc, start, end)
+            start = _name_start(doc, start, end)
         span = doc[start:end]
         if label == "ORG" and not ent.kb_id_:
             if span.text in _NOT_ORGS or any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
@@ -1007,6 +1008,32 @@ def _name_end(doc: Doc, start: int, end: int) -> int:
         if not (token.is_alpha and token.is_title) or token.is_sent_start or token.ent_type_ == "PERSON":
             return end
     return end
+
+
+def _name_start(doc: Doc, start: int, end: int) -> int:
+    """The start of an ORG span that ends a name, carried back over "<Name> and" when the words before "and" are
+    capitalised and end no name of their own: "the Ravensholt and" + "Fenby Cancer Alliance", "the Maternity and" +
+    "Neonatal Voices Partnership", but not "... NHS Trust and" + "Westbridge Hospitals NHS Trust"."""
+    if doc[end - 1].text not in _NAME_ENDINGS or start < 2 or doc[start - 1].lower_ != "and":
+        return start
+    first = start - 1
+    while first > start - 4 and _name_word(doc[first - 1]):
+        first -= 1
+    last = doc[start - 2]
+    if first == start - 1 or last.text in _NAME_ENDINGS or (last.ent_type_ == "PERSON" and last.ent_iob_ == "I"):
+        return start  # "... NHS Trust and", "Jane Smith and": a name of its own comes before "and"
+    before = doc[first - 1] if first > 0 else None
+    if before is not None and (before.is_title and before.lower_ not in _DETERMINERS or before.text in (",", ";")):
+        return start  # a list of names ("Fenby, Castlebrook and Westbridge ...") or a longer name: left as it is
+    return first
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that can be part of a name: not a sentence's first word, not "The"."""
+    return token.is_title and not token.is_sent_start and token.lower_ not in _DETERMINERS
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def _not_an_organisation(doc: Doc, span: Span, common: frozenset[str]) -> bool:

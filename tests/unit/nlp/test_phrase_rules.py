@@ -89,6 +89,29 @@ def test_a_numbered_publication_list_without_a_heading_gives_authored_and_cites(
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The Northfield and Southport Cancer Alliance funded a pilot.",
+            {"Northfield and Southport Cancer Alliance"},
+        ),
+        (
+            "A parent representative from the Maternity and Neonatal Voices Partnership joined the group.",
+            {"Maternity and Neonatal Voices Partnership"},
+        ),
+        # Two names joined by "and" stay two.
+        (
+            "Partners were Castlebrook Hospitals NHS Trust and Westbridge Hospitals NHS Trust.",
+            {"Castlebrook Hospitals NHS Trust", "Westbridge Hospitals NHS Trust"},
+        ),
+    ],
+)
+def test_an_organisation_name_with_and_inside_it_is_one_name(extractor, text, names):
+    found = {e.text for e in extractor.extract(_doc(text)).entities if e.label == "ORG"}
+    assert found == names
+
+
 def test_known_first_name_is_a_person_not_an_org(extractor):
     ex = extractor.extract(
         _doc(
