@@ -112,6 +112,20 @@ def test_an_organisation_name_with_and_inside_it_is_one_name(extractor, text, na
     assert found == names
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In 2022 Health Innovation Kestrel agreed to fund the pilot.", "Health Innovation Kestrel"),
+        (
+            "Studies were run by the NIHR Applied Research Collaboration Wendle and Axbridge at four trusts.",
+            "NIHR Applied Research Collaboration Wendle and Axbridge",
+        ),
+    ],
+)
+def test_health_innovation_networks_and_nihr_collaborations_are_named_whole(extractor, text, name):
+    assert name in {e.text for e in extractor.extract(_doc(text)).entities if e.label == "ORG"}
+
+
 def test_known_first_name_is_a_person_not_an_org(extractor):
     ex = extractor.extract(
         _doc(
