@@ -8,6 +8,7 @@ records each PERSON/ORG span's canonical name in ``doc._.canonical``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -666,6 +667,7 @@ class PeopleLinker:
             ):
                 acronyms[doc[e.end + 1].text] = names[(e.start, e.end)]
         distinct = sorted(set(names.values()), key=len, reverse=True)
+        by_place = _names_by_place(distinct)
         out = []
         taken = {i for e in ents for i in range(e.start, e.end)}
         for ent in ents:
@@ -673,6 +675,8 @@ class PeopleLinker:
                 name = names[(ent.start, ent.end)]
                 if ent.text in acronyms:
                     name = acronyms[ent.text]
+                elif name in by_place:
+                    name = by_place[name]  # "Marlow Reach" for "Marlow Reach Hospitals NHS Trust"
                 elif ent.text in _ORG_TYPE_WORDS or name in ("Integrated Care Board", "Foundation Trust"):
                     owners = [n for n in distinct if n != name and n.endswith(name)]
                     name = owners[0] if len(owners) == 1 else name
@@ -706,7 +710,80 @@ class PeopleLinker:
             span = Span(doc, token.i, token.i + 1, label="ORG")
             canonical[(span.start, span.end)] = short[token.text]
             out.append(span)
+        held = {i for e in out if e.label_ not in _PLACE_LABELS for i in range(e.start, e.end)}
+        places = _place_short_forms(doc, by_place, held)
+        if places:
+            # The model's place for the same words gives way: "Caddon Vale" as GPE is the trust here.
+            replaced = {i for span, _ in places for i in range(span.start, span.end)}
+            out = [e for e in out if replaced.isdisjoint(range(e.start, e.end))]
+        for span, name in places:
+            canonical[(span.start, span.end)] = name
+            out.append(span)
         return out
+
+
+def _names_by_place(names: list[str]) -> dict[str, str]:
+    """Two or three place words that begin exactly one of the names, each mapped to that name ("Halsey Fold" ->
+    "Halsey Fold Hospitals NHS Trust")."""
+    leads: dict[str, list[str]] = {}
+    for name in names:
+        words = name.split()
+        lead = list(itertools.takewhile(lambda w: w not in _NAME_TYPE_WORDS, words))
+        if 2 <= len(lead) <= 3 and len(lead) < len(words):
+            leads.setdefault(" ".join(lead), []).append(name)
+    return {lead: owners[0] for lead, owners in leads.items() if len(owners) == 1}
+
+
+def _place_short_forms(doc: Doc, by_place: dict[str, str], taken: set[int]) -> list[tuple[Span, str]]:
+    """A name's place words used on their own for it: "both at Halsey Fold" after "Halsey Fold Hospitals NHS Trust".
+
+    Only where they stand alone: not inside another name, not before a noun they modify ("the Greywell trusted
+    research environment"), and not after "in", "across" or "of", where they name the place.
+    """
+    found = []
+    for lead, name in by_place.items():
+        words = lead.split()
+        size = len(words)
+        for i in range(len(doc) - size + 1):
+            if [t.text for t in doc[i : i + size]] != words or taken & set(range(i, i + size)):
+                continue
+            after = doc[i + size] if i + size < len(doc) else None
+            if after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ") or after.text in ("'s", "’s")):
+                continue
+            if i > 0 and doc[i - 1].lower_ in ("in", "across", "of", "around", "throughout"):
+                continue
+            taken.update(range(i, i + size))
+            found.append((Span(doc, i, i + size, label="ORG"), name))
+    return found
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# Words that start the kind of organisation in its name, after its place words.
+_NAME_TYPE_WORDS = frozenset(
+    {
+        "University",
+        "Hospitals",
+        "Hospital",
+        "Community",
+        "Teaching",
+        "NHS",
+        "Health",
+        "Healthcare",
+        "Partnership",
+        "Care",
+        "Mental",
+        "Foundation",
+        "General",
+        "Royal",
+        "Integrated",
+        "County",
+        "City",
+        "Council",
+        "ICB",
+        "Primary",
+        "Children's",
+    }
+)
 
 
 def _expand_type(word: str) -> str:

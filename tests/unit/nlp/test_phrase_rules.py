@@ -126,6 +126,16 @@ def test_health_innovation_networks_and_nihr_collaborations_are_named_whole(extr
     assert name in {e.text for e in extractor.extract(_doc(text)).entities if e.label == "ORG"}
 
 
+def test_a_trusts_place_words_on_their_own_name_the_trust_but_not_the_place(extractor):
+    text = (
+        "Marlow Reach Hospitals NHS Trust opened a falls clinic in 2023. Ada Finch, matron, and Tom Reed, "
+        "pharmacist, both at Marlow Reach, led the work. Many older people in Marlow Reach live alone."
+    )
+    ex = extractor.extract(_doc(text))
+    places = [(e.start, e.canonical) for e in ex.entities if e.label == "ORG" and e.text == "Marlow Reach"]
+    assert places == [(text.index("Marlow Reach, led"), "Marlow Reach Hospitals NHS Trust")]
+
+
 def test_known_first_name_is_a_person_not_an_org(extractor):
     ex = extractor.extract(
         _doc(
