@@ -28,7 +28,9 @@ from nlp.normalise import term_key
 from nlp.tokenizer import pattern_tokenizer
 
 # Words that end an organisation's name in the naming patterns (nlp/patterns/org_names.jsonl).
-_NAME_END_WORDS = frozenset({"Trust", "FT", "ICB", "CCG", "ICS", "Board", "Group", "System", "Partnership", "Service"})
+_NAME_END_WORDS = frozenset(
+    {"Trust", "FT", "ICB", "CCG", "ICS", "Board", "Group", "System", "Partnership", "Service", "Council"}
+)
 KEEP_NER = ("PERSON", "ORG", "GPE", "DATE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 
 
@@ -110,8 +112,8 @@ class ConceptMatcher:
             # "The" is not part of an organisation's name for linking purposes.
             if span[0].lower_ == "the":
                 span = doc[start + 1 : end]
-            if len(span) > 1 and span[0].text in _NAME_END_WORDS and span[1].lower_ in ("and", "&"):
-                continue  # "... NHS Trust and Westbridge Hospitals NHS Trust": the end of one name starts no other
+            if any(t.text in _NAME_END_WORDS and t.nbor().lower_ in ("and", "&") for t in span[:-1]):
+                continue  # "... NHS Trust and Westbridge Hospitals NHS Trust": two names, each matched on its own
             if len(span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
         if self.dependency_outcomes:

@@ -105,6 +105,10 @@ def test_a_numbered_publication_list_without_a_heading_gives_authored_and_cites(
             "Partners were Castlebrook Hospitals NHS Trust and Westbridge Hospitals NHS Trust.",
             {"Castlebrook Hospitals NHS Trust", "Westbridge Hospitals NHS Trust"},
         ),
+        (
+            "The service is run by Wendle County Council and Wendle Community Healthcare NHS Trust together.",
+            {"Wendle County Council", "Wendle Community Healthcare NHS Trust"},
+        ),
     ],
 )
 def test_an_organisation_name_with_and_inside_it_is_one_name(extractor, text, names):
