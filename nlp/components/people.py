@@ -668,9 +668,13 @@ class PeopleLinker:
                 acronyms[doc[e.end + 1].text] = names[(e.start, e.end)]
         distinct = sorted(set(names.values()), key=len, reverse=True)
         by_place = _names_by_place(distinct)
+        first_words = {n.split()[0] for n in distinct if len(n.split()) >= 3}
         out = []
         taken = {i for e in ents for i in range(e.start, e.end)}
         for ent in ents:
+            place = ent.label_ == "ORG" and len(ent) == 1 and ent.text in first_words and ent[0].is_title
+            if place and not _stands_alone(doc, ent.start, ent.end):
+                continue  # the model's "Kelbrook" in "across Kelbrook", where a trust is named after the place
             if ent.label_ == "ORG":
                 name = names[(ent.start, ent.end)]
                 if ent.text in acronyms:
@@ -707,6 +711,9 @@ class PeopleLinker:
                 continue  # "Connected" from "Connected Health Cities" is an adjective on its own
             if token.is_sent_start and token.text not in acronyms:
                 continue
+            short_for_place = token.text not in acronyms and token.text not in _ORG_TYPE_WORDS
+            if short_for_place and not _stands_alone(doc, token.i, token.i + 1):
+                continue  # "across Tamarside", "the Greywell trusted research environment": the place
             span = Span(doc, token.i, token.i + 1, label="ORG")
             canonical[(span.start, span.end)] = short[token.text]
             out.append(span)
@@ -735,11 +742,8 @@ def _names_by_place(names: list[str]) -> dict[str, str]:
 
 
 def _place_short_forms(doc: Doc, by_place: dict[str, str], taken: set[int]) -> list[tuple[Span, str]]:
-    """A name's place words used on their own for it: "both at Halsey Fold" after "Halsey Fold Hospitals NHS Trust".
-
-    Only where they stand alone: not inside another name, not before a noun they modify ("the Greywell trusted
-    research environment"), and not after "in", "across" or "of", where they name the place.
-    """
+    """A name's place words used on their own for it, where they stand alone and no other entity has them: "both at
+    Halsey Fold" after "Halsey Fold Hospitals NHS Trust"."""
     found = []
     for lead, name in by_place.items():
         words = lead.split()
@@ -747,14 +751,25 @@ def _place_short_forms(doc: Doc, by_place: dict[str, str], taken: set[int]) -> l
         for i in range(len(doc) - size + 1):
             if [t.text for t in doc[i : i + size]] != words or taken & set(range(i, i + size)):
                 continue
-            after = doc[i + size] if i + size < len(doc) else None
-            if after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ") or after.text in ("'s", "’s")):
-                continue
-            if i > 0 and doc[i - 1].lower_ in ("in", "across", "of", "around", "throughout"):
+            if not _stands_alone(doc, i, i + size):
                 continue
             taken.update(range(i, i + size))
             found.append((Span(doc, i, i + size, label="ORG"), name))
     return found
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name's short form stands for the organisation here: not after "in", "across" or "of", where it is
+    the place; not before a noun it modifies ("the Greywell trusted research environment") or "and" and another
+    name ("Kestrelford and Dunmore Analytics Hub")."""
+    if start > 0 and doc[start - 1].lower_ in ("in", "across", "of", "around", "throughout"):
+        return False
+    after = doc[end] if end < len(doc) else None
+    if after is None:
+        return True
+    if after.lower_ in ("and", "&") and end + 1 < len(doc) and doc[end + 1].is_title:
+        return False
+    return not (after.pos_ in ("NOUN", "PROPN", "ADJ") or after.text in ("'s", "’s"))
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})

@@ -140,6 +140,16 @@ def test_a_trusts_place_words_on_their_own_name_the_trust_but_not_the_place(extr
     assert places == [(text.index("Marlow Reach, led"), "Marlow Reach Hospitals NHS Trust")]
 
 
+def test_a_names_first_word_after_in_or_across_is_the_place(extractor):
+    text = (
+        "Kelbrook Teaching Hospitals NHS Trust runs the clinic. Ada Finch joined Kelbrook in 2019. "
+        "Waiting times vary across Kelbrook, and many people in Kelbrook live alone."
+    )
+    ex = extractor.extract(_doc(text))
+    short = [e.start for e in ex.entities if e.label == "ORG" and e.text == "Kelbrook"]
+    assert short == [text.index("Kelbrook in 2019")]
+
+
 def test_known_first_name_is_a_person_not_an_org(extractor):
     ex = extractor.extract(
         _doc(
