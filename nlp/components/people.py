@@ -1109,7 +1109,7 @@ def _name_start(doc: Doc, start: int, end: int) -> int:
     if doc[end - 1].text not in _NAME_ENDINGS or start < 2 or doc[start - 1].lower_ != "and":
         return start
     first = start - 1
-    while first > start - 4 and _name_word(doc[first - 1]):
+    while first > max(0, start - 4) and _name_word(doc[first - 1]):
         first -= 1
     last = doc[start - 2]
     if first == start - 1 or last.text in _NAME_ENDINGS or (last.ent_type_ == "PERSON" and last.ent_iob_ == "I"):

@@ -850,7 +850,8 @@ def _aim_sentences(doc: Doc) -> list[Sentence]:
 
 
 def _aimed_direction(ent: Span) -> str | None:
-    """ "lower" when an aim or question in the document asks to cut what this measure counts.
+    """ "lower" when an aim or question in the document asks to cut what this measure counts, "higher" when it asks
+    to increase it.
 
     "Aim: to cut face-to-face fracture clinic appointments" makes fewer face-to-face attendances a gain, and "does
     advice before referral reduce outpatient referrals?" makes falling referral rates one; a measure such as demand or
