@@ -745,16 +745,16 @@ def _place_short_forms(doc: Doc, by_place: dict[str, str], taken: set[int]) -> l
     """A name's place words used on their own for it, where they stand alone and no other entity has them: "both at
     Halsey Fold" after "Halsey Fold Hospitals NHS Trust"."""
     found = []
-    for lead, name in by_place.items():
-        words = lead.split()
-        size = len(words)
-        for i in range(len(doc) - size + 1):
-            if [t.text for t in doc[i : i + size]] != words or taken & set(range(i, i + size)):
+    leads = {tuple(lead.split()): name for lead, name in by_place.items()}
+    # Only the tokens that start a lead are looked at, found in one array pass.
+    for i in token_indices(doc, "ORTH", {words[0] for words in leads}):
+        for words, name in leads.items():
+            end = i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words or taken & set(range(i, end)):
                 continue
-            if not _stands_alone(doc, i, i + size):
-                continue
-            taken.update(range(i, i + size))
-            found.append((Span(doc, i, i + size, label="ORG"), name))
+            if _stands_alone(doc, i, end):
+                taken.update(range(i, end))
+                found.append((Span(doc, i, end, label="ORG"), name))
     return found
 
 
