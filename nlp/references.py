@@ -14,7 +14,7 @@ _HEADING = re.compile(r"(?im)^\s*(references|bibliography|sources)\s*:?")
 _INLINE_HEADING = re.compile(r"\bReferences:\s")
 # A numbered list of "Surname I," entries without a heading: "[13] Kallis C, Dixon P, ...".
 _NUMBERED_ENTRY = re.compile(r"(?m)^\s*\[\d{1,3}\]\s+[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)? [A-Z]{1,3}[,.]")
-_START_KEY = "kmob_reference_list_start"
+_MARKS_KEY = "kmob_reference_list_marks"
 
 
 def _first_marker(text: str) -> re.Match | None:
@@ -27,20 +27,27 @@ def reference_list_start(text: str) -> int | None:
     return match.start() if match else None
 
 
-def reference_entries_start(text: str) -> int | None:
-    """The character offset where the reference list's entries begin: after its heading, or at its first numbered
-    entry; None without a reference list."""
-    match = _first_marker(text)
-    if match is None:
-        return None
-    return match.start() if match.re is _NUMBERED_ENTRY else match.end()
+def _doc_marks(doc: Doc) -> tuple[int | None, int | None]:
+    """(where the reference list starts, where its entries begin: after its heading, or at its first numbered entry),
+    found once per Doc for the people, polarity and relations components alike."""
+    if _MARKS_KEY not in doc.user_data:
+        match = _first_marker(doc_text(doc))
+        if match is None:
+            doc.user_data[_MARKS_KEY] = (None, None)
+        else:
+            entries = match.start() if match.re is _NUMBERED_ENTRY else match.end()
+            doc.user_data[_MARKS_KEY] = (match.start(), entries)
+    return doc.user_data[_MARKS_KEY]
 
 
 def doc_reference_list_start(doc: Doc) -> int | None:
-    """reference_list_start of the document's text, found once per Doc (the people and polarity components both ask)."""
-    if _START_KEY not in doc.user_data:
-        doc.user_data[_START_KEY] = reference_list_start(doc_text(doc))
-    return doc.user_data[_START_KEY]
+    """reference_list_start of the document's text."""
+    return _doc_marks(doc)[0]
+
+
+def doc_reference_entries_start(doc: Doc) -> int | None:
+    """Where the document's reference list entries begin, or None without a reference list."""
+    return _doc_marks(doc)[1]
 
 
 def in_reference_list(doc: Doc, char: int) -> bool:

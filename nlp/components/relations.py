@@ -16,7 +16,7 @@ from nlp.addresses import ADDRESSED_LABELS, AddressesModel, choose
 from nlp.doc_text import doc_text, sentences
 from nlp.normalise import term_key
 from nlp.paths import model_path
-from nlp.references import reference_entries_start
+from nlp.references import doc_reference_entries_start
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -260,7 +260,7 @@ class RelationExtractor:
                     names.add(doc._.canonical.get((ent.start, ent.end), ent.text) if doc._.canonical else ent.text)
             for name in sorted(names):
                 rels.append(RawRelation("AUTHORED", None, None, None, 0.9, head_text=name, tail_text=title))
-        refs = parse_references(doc_text(doc))
+        refs = parse_references(doc_text(doc), doc_reference_entries_start(doc))
         code_titles = {code: t for t, _authors, code in refs if code}
         cited = list(record.cites) if record is not None else []
         for ref_title, authors, _code in refs:
@@ -284,9 +284,9 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     return cached if cached is not None else tuple(doc.ents)
 
 
-def parse_references(text: str) -> list[tuple[str, list[str], str | None]]:
-    """(title, authors as "CN Okafor", guideline code) for each entry of a reference list."""
-    start = reference_entries_start(text)
+def parse_references(text: str, start: int | None) -> list[tuple[str, list[str], str | None]]:
+    """(title, authors as "CN Okafor", guideline code) for each entry of the reference list whose entries begin at
+    `start` (None: the text has no reference list)."""
     if start is None:
         return []
     entries = []
