@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.components.repeats import repeated_mentions
 from nlp.components.tagged import TAGGED_KEY
 from nlp.doc_view import splits_hyphenated_word
 from nlp.paths import model_path
@@ -26,9 +27,24 @@ class TaggedUse:
     adds: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class RepeatUse:
+    """Which labels' mentions name the same concept wherever their words appear again in the document
+    (nlp/components/repeats.py), and how many words a mention of a label needs for that."""
+
+    labels: frozenset[str] = frozenset()
+    min_words: tuple[tuple[str, int], ...] = ()
+
+
 @Language.factory(
     "kmob_span_review",
-    default_config={"model": "models/span-review.json", "tagged_bounds": [], "tagged_adds": []},
+    default_config={
+        "model": "models/span-review.json",
+        "tagged_bounds": [],
+        "tagged_adds": [],
+        "repeat_labels": [],
+        "repeat_min_words": {},
+    },
 )
 def make_review(
     nlp: Language,
@@ -36,28 +52,34 @@ def make_review(
     model: str,
     tagged_bounds: list[str],
     tagged_adds: list[str],
+    repeat_labels: list[str],
+    repeat_min_words: dict[str, int],
 ) -> SpanReviewer:
     """Load the review model; a relative path is relative to the nlp package, so any working directory works."""
     path = model_path(model)
     if not path.exists():
         raise FileNotFoundError(f"{path}: span review model not found (train it with `kmob train-review`)")
     use = TaggedUse(frozenset(tagged_bounds), frozenset(tagged_adds))
-    return SpanReviewer(ReviewModel.load(path), use)
+    repeats = RepeatUse(frozenset(repeat_labels), tuple(sorted(repeat_min_words.items())))
+    return SpanReviewer(ReviewModel.load(path), use, repeats)
 
 
 class SpanReviewer:
-    """Replaces the reviewed labels' spans in doc.ents with the reviewed ones, then applies the concept tagger's
-    mentions as `tagged` says."""
+    """Replaces the reviewed labels' spans in doc.ents with the reviewed ones, applies the concept tagger's
+    mentions as `tagged` says, then labels the repeats `repeats` asks for."""
 
-    def __init__(self, model: ReviewModel, tagged: TaggedUse = TaggedUse()):
+    def __init__(self, model: ReviewModel, tagged: TaggedUse = TaggedUse(), repeats: RepeatUse = RepeatUse()):
         self.model = model
         self.tagged = tagged
+        self.repeats = repeats
 
     def __call__(self, doc: Doc) -> Doc:
         reviewed = review(doc, self.model)
         tagged = doc.spans.get(TAGGED_KEY)
         if tagged:  # none without the concept tagger
             reviewed = with_tagged(reviewed, list(tagged), self.tagged)
+        if self.repeats.labels:
+            reviewed += repeated_mentions(doc, reviewed, self.repeats.labels, dict(self.repeats.min_words))
         doc.ents = sorted(reviewed, key=lambda span: span.start)
         return doc
 
