@@ -97,6 +97,12 @@ _NO_CHANGE = re.compile(
     r"(no|none of the) (\w+ ){1,3}(showed|found|reported|demonstrated|detected|saw) (an?|any) (\w+ ){0,2}"
     r"(effect|difference|change|benefit|improvement|reduction|increase)|"
     r"no (more|less) (frequent|common|likely)|no (higher|lower|longer|shorter) than|"
+    # "were no lower on silver wards than on bronze wards"
+    r"(?:(?<=\bwere )|(?<=\bwas )|(?<=\bis )|(?<=\bare )|(?<=\bbeen ))no (higher|lower|longer|shorter|greater|smaller|"
+    r"fewer|more|less|worse)\b|"
+    r"no (\w+ )?(association|link|relationship|correlation) (with|between)|"
+    r"the same as (a |the )?(year|month|quarter|week)s? (earlier|before)|the same as (last|before|earlier|at baseline)|"
+    r"(remained|stayed|remains|stays|was|were|is|are) within (the )?(expected|normal|usual) (range|limits|band)|"
     r"without (making|increasing|lengthening|worsening|affecting)|"
     r"without (an? |any )?(\w+ )?(rise|increase|fall|drop|change|reduction) in)\b",
     re.I,
@@ -113,7 +119,9 @@ _UNCLEAR = re.compile(
     # Too few studies to judge by: "there is very little evidence on patient safety".
     r"(very )?(little|limited|scant|sparse|no) (good |direct |published |robust )?evidence (on|about|for)|"
     r"only (seen|found|observed|evident|significant) (at|in|on|for|among) (one|two|some|a few|a minority)|"
-    r"whether any change|mixed|varied between|in (only )?(about |around |roughly )?half(?! an? )|"
+    r"whether any change|mixed|varied between|"
+    r"found an? (\w+ )?(reduction|increase|improvement|benefit|fall|rise)[^.;]{0,40}?\b(and|but|while|whereas) "
+    r"(\w+ ){1,3}(found|showed|reported) no\b|in (only )?(about |around |roughly )?half(?! an? )|"
     r"var(y|ies|ied) (so much|too much|widely|greatly|a great deal)|"
     # The evidence for the result is itself called weak: "evidence that the bundle reduces infections is weak".
     r"evidence (that|for|of) [^.;]{1,80}?\b(is|was|remains|remained) (weak|thin|sparse|scant|limited)|"
@@ -138,7 +146,9 @@ _GOVERNING_HEDGE = re.compile(
     r"\b(too (early|soon|small|few) to (say|tell|know|judge)|(cannot|can't|could not) (yet )?(say|tell|know) "
     r"whether|not (yet )?(clear|known) whether|unclear whether|whether|"
     # "We found no trial showing that earlier detection reduces deaths": an absence of evidence, not a null result.
-    r"no (trials?|stud(y|ies)|reviews?|research|evidence) (showing|that (shows?|showed)|to show|demonstrating))\b",
+    r"no (trials?|stud(y|ies)|reviews?|research|evidence) (showing|that (shows?|showed)|to show|demonstrating)|"
+    # Not yet: "found no evidence yet that the report has changed outcomes".
+    r"no (\w+ )?evidence yet)\b",
     re.I,
 )
 # A finding of no effect that governs the change words after it: "found no evidence that asking increased referrals or
@@ -323,7 +333,11 @@ _LOWER_BETTER = re.compile(
     r"refusals?|rework|(heavy|binge|weekly|hazardous|harmful|problem) drinking|alcohol (consumption|intake|use)|"
     r"units of alcohol|smoking (prevalence|rates?)|(gp|doctor) (appointments|consultations|visits) for|"
     # Antibiotics kept in reserve, moves into long-term care, and the blood pressure that treatment lowers.
-    r"broad-spectrum|(care home|residential|nursing home|permanent) placements?|systolic|diastolic)\b",
+    r"broad-spectrum|(care home|residential|nursing home|permanent) placements?|systolic|diastolic|"
+    # How staff are treated, continence pads, care that had to be repeated, and actions left open.
+    r"discrimination|bullying|harassment|abuse|assaults?|pad use|needed|illegible|unexplained|"
+    r"open (actions|incidents|complaints|"
+    r"investigations|cases)|duration)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -343,6 +357,8 @@ _AFTER_HEDGE = re.compile(
     # better recognition rather than more delirium".
     r"\b((may|might|could) (well |also |partly )?reflect [^.;]{0,60}?\brather than|"
     r"cannot (tell|say)|can't tell|may reflect|might reflect|could not rule out|too small to|"
+    # "could not tell whether the small fall was real"
+    r"(could not|couldn't) (tell|say|be sure) whether [^.;]{0,40}\b(was|is|were|are) real|"
     r"not possible to (say|tell)|interpret(ed)? (this |it )?as|other explanations|may be due|"
     r"might be due|may have been|hard to (say|tell|attribute|read|interpret)|difficult to (attribute|read|interpret)|"
     r"so few|too few|regression to the mean|"
@@ -408,7 +424,10 @@ _AFTER_HEDGE = re.compile(
     r"(whole|wider|entire|rest of the)\b|"
     r"(the |this |its )(effect|impact|benefit|difference) (is|was|remains|remained) (uncertain|unclear)|"
     r"a similar (fall|rise|drop|reduction|increase|change|improvement) (appeared|was seen|was found|happened|occurred)|"
-    r"(made|treated|interpreted|read|viewed|taken) (\w+ )?(cautiously|with caution)|"
+    r"(made|treated|interpreted|read|viewed|taken|treats?|interprets?|reads?|views?|takes?) (\w+ ){0,2}"
+    r"(cautiously|with caution)|"
+    # Another change over the same time: "although the arrival of new staff changed the skill mix over the same period".
+    r"(changed|started|began|arrived|joined|launched) (\w+ ){0,4}(over|during|in) the same (period|time|months|year)|"
     r"by a similar (amount|margin)|(comparison|control|neighbouring) (site|area|ward|practice|group)s? "
     r"(also|as well)|also (fell|rose|dropped|improved|increased|decreased) (in|at|across) (a |the )?"
     r"(neighbouring|comparison|control|other))\b",
@@ -432,7 +451,8 @@ _NO_READING = re.compile(
     r"show|draw|read|know|conclude)|(hard|difficult|impossible) to (interpret|judge|read|separate|isolate)|"
     r"unknown|unproven|not known|(pointed|point|pointing|moved|moving) in (different|opposite|both) directions|"
     r"(tells?|told) (us )?(nothing|little|very little)|(nothing|little) either way|(can|could) say nothing|"
-    r"reads? nothing into|(draw|drawn|drawing) (any |firm |no )?conclusions?|(with|treats? it with) caution|"
+    r"reads? nothing into|(draw|drawn|drawing) (any |firm |no )?conclusions?|"
+    r"no (firm )?conclusions? (can|could) be drawn|(with|treats? it with) caution|"
     r"(may|might|could) (well )?be chance|scarce|sparse|poorly measured|"
     r"no (hard|good|reliable) (outcome )?(data|evidence)|(could not|cannot) be (calculated|estimated|separated|"
     r"isolated|compared)|"
@@ -495,6 +515,25 @@ _DETECTED = re.compile(
     r"diagnosed)( \w+)? (more|fewer)\s+(\w+\s+){0,2}$",
     re.I,
 )
+# Who "found" something: a study finds a result ("a trial found fewer interruptions"), a service finds cases.
+_STUDY_SUBJECT = re.compile(
+    r"\b(trials?|stud(y|ies)|reviews?|analys[ie]s|meta-analys[ie]s|audits?|evaluations?|surveys?|research|"
+    r"evidence|authors|cohort)\b",
+    re.I,
+)
+
+
+def _detected(before: str) -> bool:
+    """Whether the words before a measure say more or fewer of it were found, as a screening or diagnostic service
+    finds cases ("identified more carers", "picked up fewer cancers"): more found is then better. A study that
+    "found fewer interruptions" reports a result instead."""
+    match = _DETECTED.search(before)
+    if match is None:
+        return False
+    verb = match.group(1).lower()
+    return verb not in ("found", "finds") or _STUDY_SUBJECT.search(before[: match.start()]) is None
+
+
 # "There were no falls with harm": none at all of a harm is the best result it can have.
 _NONE_OF = re.compile(r"\b(there (were|was|have been|has been)|had|recorded|saw|reported) (no|zero)\s+$", re.I)
 # The nouns between a change word and a later noun joined to them by "and" or "or".
@@ -559,6 +598,13 @@ _PHRASAL_PARTICLE = re.compile(
 _COMPOUND_DIRECTION = re.compile(r"\b\w+-(up|down)\b|\b(up|down)-\w[\w-]*", re.I)
 # An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
 # stayed longer than a week, was much the same"): its words describe the sample, not the result.
+# "falls" as the name of a harm, not a verb: "the falls rate and ...", "at high risk of falls", "fewer falls".
+_FALLS_NOUN = re.compile(
+    r"(?:(?<=\bof )|(?<=\bthe )|(?<=\binpatient )|(?<=\band )|(?<=\bor )|(?<=\bno )|(?<=\bfewer )|(?<=\bmore )|"
+    r"(?<=\bfor )|(?<=\bwith ))falls\b(?! (to|from|by|below|under|back|again|further|slightly|sharply|steadily)\b)|"
+    r"\bfalls(?= (rates?|with|per|prevention|risk|champions?|leads?|teams?|bundles?|assessments?|audits?|data)\b)",
+    re.I,
+)
 _ASIDE = re.compile(
     r",\s*(measured|counted|recorded|defined|taken|collected|adjusted|excluding|including|based)\b[^,.;]{0,120},", re.I
 )
@@ -573,6 +619,7 @@ _NO_DIRECTION = (
     _IMPROVEMENT_WORK,
     _PHRASAL_PARTICLE,
     _COMPOUND_DIRECTION,
+    _FALLS_NOUN,
 )
 # The subject of a fade in the next sentence that points back at a result: a word for results in general, or a
 # measure word that the mention itself uses ("the DNA rate ... the rate climbed back").
@@ -628,7 +675,7 @@ class PolarityTagger:
         ):
             return "not_sustained"
         after = span_text(sent)[ent.end_char - sent.start_char :]
-        direction = "higher" if _DETECTED.search(clause[:offset]) else self._direction(ent)
+        direction = "higher" if _detected(clause[:offset]) else self._direction(ent)
         course = _time_course(doc, ent, outcomes, direction)
         if course:
             return course

