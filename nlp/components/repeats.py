@@ -27,9 +27,9 @@ def repeated_mentions(
     """Spans for the uncovered repeats of the entities' words, for entities of the given labels.
 
     Words labelled differently in two places of the document are left alone, as is a repeat that would cut a
-    hyphenated word. A repeat that modifies a longer phrase is still the concept ("[[decontamination]] procedures"),
-    as the guide annotates it. `min_words` sets, per label, how many words a mention needs
-    before its repeats count (a one-word measure such as "uptake" is a measure only where the text measures it).
+    hyphenated word. A repeat that modifies a longer phrase is still the concept ("[[reablement]] staff"), as the
+    guide annotates it. `min_words` sets, per label, how many words a mention needs before its repeats count (a
+    one-word measure such as "uptake" is a measure only where the text measures it).
     """
     min_words = min_words or {}
     keys = [_word_key(t.text, t.lower_) for t in doc]
