@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,7 +34,7 @@ class RepeatUse:
     (nlp/components/repeats.py), and how many words a mention of a label needs for that."""
 
     labels: frozenset[str] = frozenset()
-    min_words: tuple[tuple[str, int], ...] = ()
+    min_words: Mapping[str, int] = field(default_factory=dict)
 
 
 @Language.factory(
@@ -60,7 +61,7 @@ def make_review(
     if not path.exists():
         raise FileNotFoundError(f"{path}: span review model not found (train it with `kmob train-review`)")
     use = TaggedUse(frozenset(tagged_bounds), frozenset(tagged_adds))
-    repeats = RepeatUse(frozenset(repeat_labels), tuple(sorted(repeat_min_words.items())))
+    repeats = RepeatUse(frozenset(repeat_labels), dict(repeat_min_words))
     return SpanReviewer(ReviewModel.load(path), use, repeats)
 
 
@@ -79,7 +80,7 @@ class SpanReviewer:
         if tagged:  # none without the concept tagger
             reviewed = with_tagged(reviewed, list(tagged), self.tagged)
         if self.repeats.labels:
-            reviewed += repeated_mentions(doc, reviewed, self.repeats.labels, dict(self.repeats.min_words))
+            reviewed += repeated_mentions(doc, reviewed, self.repeats.labels, self.repeats.min_words)
         doc.ents = sorted(reviewed, key=lambda span: span.start)
         return doc
 
