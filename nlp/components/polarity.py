@@ -334,10 +334,10 @@ _LOWER_BETTER = re.compile(
     r"units of alcohol|smoking (prevalence|rates?)|(gp|doctor) (appointments|consultations|visits) for|"
     # Antibiotics kept in reserve, moves into long-term care, and the blood pressure that treatment lowers.
     r"broad-spectrum|(care home|residential|nursing home|permanent) placements?|systolic|diastolic|"
-    # How staff are treated, continence pads, care that had to be repeated, and actions left open.
+    # How staff are treated, continence pads, care or tests needed ("X-rays needed"), entries no one can read, actions
+    # left open, and how long a task takes ("handover duration").
     r"discrimination|bullying|harassment|abuse|assaults?|pad use|needed|illegible|unexplained|"
-    r"open (actions|incidents|complaints|"
-    r"investigations|cases)|duration)\b",
+    r"open (actions|incidents|complaints|investigations|cases)|duration)\b",
     re.I,
 )
 # A measure of meeting a time target ("reaching theatre in time", "seen within four hours") is higher-better, so
@@ -596,8 +596,6 @@ _PHRASAL_PARTICLE = re.compile(
 )
 # "up" and "down" inside a compound name no direction: "the follow-up call", "a step-down bed", "up-to-date".
 _COMPOUND_DIRECTION = re.compile(r"\b\w+-(up|down)\b|\b(up|down)-\w[\w-]*", re.I)
-# An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
-# stayed longer than a week, was much the same"): its words describe the sample, not the result.
 # "falls" as the name of a harm, not a verb: "the falls rate and ...", "at high risk of falls", "fewer falls".
 _FALLS_NOUN = re.compile(
     r"(?:(?<=\bof )|(?<=\bthe )|(?<=\binpatient )|(?<=\band )|(?<=\bor )|(?<=\bno )|(?<=\bfewer )|(?<=\bmore )|"
@@ -605,11 +603,14 @@ _FALLS_NOUN = re.compile(
     r"\bfalls(?= (rates?|with|per|prevention|risk|champions?|leads?|teams?|bundles?|assessments?|audits?|data)\b)",
     re.I,
 )
+# An aside between commas that says how or in whom a measure was taken ("Weight loss, measured in patients who
+# stayed longer than a week, was much the same"): its words describe the sample, not the result.
 _ASIDE = re.compile(
     r",\s*(measured|counted|recorded|defined|taken|collected|adjusted|excluding|including|based)\b[^,.;]{0,120},", re.I
 )
-# Thresholds, expectations, asides on the sample, rankings, group extremes, the names of improvement work and phrasal
-# verbs' "up" and "down" say nothing of a result's direction: classify() blanks them out, in this order, first.
+# Thresholds, expectations, asides on the sample, rankings, group extremes, the names of improvement work, phrasal
+# verbs' "up" and "down" and "falls" naming the harm say nothing of a result's direction: classify() blanks them out,
+# in this order, first.
 _NO_DIRECTION = (
     _THRESHOLD,
     _EXPECTED,
