@@ -721,6 +721,8 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
             continue  # "paediatric outpatient clinics": the vocabulary says the thing the head names is a place
         if token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ == "NOUN":
             continue  # not the head after all: "the nurse advice line"
+        if _ends_hyphenated_modifier(doc, token):
+            continue  # "world-class academic expertise": half of a word that describes a later noun
         if _particle_compound(doc, token):
             continue  # "on-call", "sign-off": the head noun is half of a word that names something else
         start = _left_edge(doc, token, by_end, label)
@@ -739,6 +741,13 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
         spans.append(Span(doc, start, end, label=label, kb_id=""))
     spans.extend(_participle_extensions(doc, found))
     return spans
+
+
+def _ends_hyphenated_modifier(doc: Doc, token: Token) -> bool:
+    """Whether a head noun ends a hyphenated word that modifies a noun after it ("world-class expertise")."""
+    joined = token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    modifies_later = token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i
+    return joined and modifies_later and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _particle_compound(doc: Doc, token: Token) -> bool:

@@ -335,3 +335,15 @@ def test_national_bodies_by_name_and_initials(extractor):
         "MHRA",
         "ICO",
     }
+
+
+def test_half_of_a_hyphenated_word_describing_a_later_noun_is_no_concept(extractor):
+    text = "We bring world-class academic expertise in health data, and the exercise class ran weekly."
+    found = _found(extractor, text)
+    assert not {(t, label) for t, label in found if t in ("world-class", "class")}
+    assert ("exercise class", "INTERVENTION") in found
+
+
+def test_a_verb_phrase_about_families_is_no_topic(extractor):
+    text = "Three co-production workshops involving families receiving early help shaped the new service."
+    assert "involving families" not in _entities(extractor, text, "TOPIC")
