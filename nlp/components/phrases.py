@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.doc_view import splits_hyphenated_word
 from nlp.gazetteer import load_gazetteer
 
 HEADS_PATH = Path(__file__).resolve().parent.parent / "patterns" / "phrase_heads.json"
@@ -745,9 +746,8 @@ def head_phrases(doc: Doc, found: list[Span]) -> list[Span]:
 
 def _ends_hyphenated_modifier(doc: Doc, token: Token) -> bool:
     """Whether a head noun ends a hyphenated word that modifies a noun after it ("world-class expertise")."""
-    joined = token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
     modifies_later = token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i
-    return joined and modifies_later and token.head.pos_ in ("NOUN", "PROPN")
+    return modifies_later and token.head.pos_ in ("NOUN", "PROPN") and splits_hyphenated_word(doc, token.i)
 
 
 def _particle_compound(doc: Doc, token: Token) -> bool:
