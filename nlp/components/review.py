@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.components.figure_measures import with_figure_measures
 from nlp.components.repeats import repeated_mentions
 from nlp.components.tagged import TAGGED_KEY
 from nlp.doc_view import splits_hyphenated_word
@@ -45,6 +46,7 @@ class RepeatUse:
         "tagged_adds": [],
         "repeat_labels": [],
         "repeat_min_words": {},
+        "figure_measures": False,
     },
 )
 def make_review(
@@ -55,6 +57,7 @@ def make_review(
     tagged_adds: list[str],
     repeat_labels: list[str],
     repeat_min_words: dict[str, int],
+    figure_measures: bool,
 ) -> SpanReviewer:
     """Load the review model; a relative path is relative to the nlp package, so any working directory works."""
     path = model_path(model)
@@ -62,17 +65,25 @@ def make_review(
         raise FileNotFoundError(f"{path}: span review model not found (train it with `kmob train-review`)")
     use = TaggedUse(frozenset(tagged_bounds), frozenset(tagged_adds))
     repeats = RepeatUse(frozenset(repeat_labels), dict(repeat_min_words))
-    return SpanReviewer(ReviewModel.load(path), use, repeats)
+    return SpanReviewer(ReviewModel.load(path), use, repeats, figure_measures)
 
 
 class SpanReviewer:
     """Replaces the reviewed labels' spans in doc.ents with the reviewed ones, applies the concept tagger's
-    mentions as `tagged` says, then labels the repeats `repeats` asks for."""
+    mentions as `tagged` says, labels the repeats `repeats` asks for, and with `figure_measures` adds the measures
+    named before result verbs (nlp/components/figure_measures.py)."""
 
-    def __init__(self, model: ReviewModel, tagged: TaggedUse = TaggedUse(), repeats: RepeatUse = RepeatUse()):
+    def __init__(
+        self,
+        model: ReviewModel,
+        tagged: TaggedUse = TaggedUse(),
+        repeats: RepeatUse = RepeatUse(),
+        figure_measures: bool = False,
+    ):
         self.model = model
         self.tagged = tagged
         self.repeats = repeats
+        self.figure_measures = figure_measures
 
     def __call__(self, doc: Doc) -> Doc:
         reviewed = review(doc, self.model)
@@ -81,7 +92,10 @@ class SpanReviewer:
             reviewed = with_tagged(reviewed, list(tagged), self.tagged)
         if self.repeats.labels:
             reviewed += repeated_mentions(doc, reviewed, self.repeats.labels, self.repeats.min_words)
-        doc.ents = sorted(reviewed, key=lambda span: span.start)
+        reviewed.sort(key=lambda span: span.start)
+        if self.figure_measures:
+            reviewed = with_figure_measures(doc, reviewed)
+        doc.ents = reviewed
         return doc
 
 
