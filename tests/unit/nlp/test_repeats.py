@@ -81,7 +81,10 @@ def nlp():
 
 
 def test_the_pipeline_labels_a_repeat_its_sentence_alone_would_miss(nlp):
-    text = "The unit trialled quiet time after lunch on two wards. Staff said quiet time was the easiest change."
+    text = (
+        "The unit trialled the ward buddy scheme after lunch on two wards. "
+        "Staff said the ward buddy scheme was the easiest change."
+    )
     doc = nlp(text)
-    found = [(e.label_, e.start_char) for e in doc.ents if e.text == "quiet time"]
-    assert found == [("INTERVENTION", text.index("quiet")), ("INTERVENTION", text.rindex("quiet"))]
+    found = [(e.label_, e.start_char) for e in doc.ents if e.text == "ward buddy scheme"]
+    assert found == [("INTERVENTION", text.index("ward buddy")), ("INTERVENTION", text.rindex("ward buddy"))]
