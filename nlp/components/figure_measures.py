@@ -15,9 +15,9 @@ a new measure ("uptake of cardiac rehabilitation") give way to it, as the guide 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span, Token
+
+from nlp.components.phrases import GROUPS
 
 # Past and present forms that report where a measure went or stayed, as a verb with a figure after it.
 _RESULT_FORMS = frozenset(
@@ -97,24 +97,8 @@ _CONCEPT_LABELS = frozenset({"OUTCOME", "INTERVENTION", "CONDITION", "TOPIC", "S
 _EDGE_POS = frozenset({"DET", "ADP", "CCONJ", "PART", "NUM"})
 _SHARE_WORDS = frozenset({"proportion", "proportions", "share", "number", "numbers", "percentage", "of"})
 _STATISTIC_WORDS = frozenset({"median", "mean", "average"})
-_POPULATIONS = frozenset(
-    {
-        "patients",
-        "people",
-        "women",
-        "men",
-        "children",
-        "babies",
-        "residents",
-        "adults",
-        "staff",
-        "mothers",
-        "families",
-        "carers",
-        "participants",
-        "users",
-    }
-)
+# The groups the phrase rules know, and a few more that measures count.
+_POPULATIONS = GROUPS | {"babies", "adults", "mothers", "participants"}
 # One word that points back to a measure named before ("the figure drifted back") or names a thing, not a measure.
 _NO_MEASURE_WORDS = frozenset(
     {
@@ -144,14 +128,6 @@ _NO_MEASURE_WORDS = frozenset(
     }
 )
 _MAX_WORDS = 10
-
-
-@dataclass(frozen=True)
-class FigureMeasure:
-    """A measure read before a result verb, and the concepts inside it that give way to it."""
-
-    span: Span
-    replaces: tuple[Span, ...]
 
 
 def _result_verb(doc: Doc, i: int) -> bool:
@@ -258,6 +234,8 @@ def _trimmed_start(doc: Doc, start: int, verb: int) -> int | None:
 
 
 def _names_a_measure(span: Span) -> bool:
+    """Whether the trimmed phrase can be a measure: not too long, not one word that points back or names a thing,
+    and ending in a noun or a participle ("Local audits registered")."""
     if len(span) > _MAX_WORDS or len(span) == 1 and span[0].lower_ in _NO_MEASURE_WORDS:
         return False
     last: Token = span[-1]
@@ -266,7 +244,7 @@ def _names_a_measure(span: Span) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN") or t.tag_ == "VBG" for t in span)
 
 
-def figure_measures(doc: Doc, ents: list[Span]) -> list[FigureMeasure]:
+def figure_measures(doc: Doc, ents: list[Span]) -> list[Span]:
     """The measures named before result verbs in the document, read against the entities found so far."""
     owner = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     found = []
@@ -288,15 +266,14 @@ def figure_measures(doc: Doc, ents: list[Span]) -> list[FigureMeasure]:
             for e in inside
         ):
             continue
-        found.append(FigureMeasure(doc[start:verb], tuple(e for e in inside if e.label_ in _CONCEPT_LABELS)))
+        found.append(doc[start:verb])
     return found
 
 
 def with_figure_measures(doc: Doc, ents: list[Span]) -> list[Span]:
     """The entities with the document's figure measures added as OUTCOME, where no measure is already named."""
     out = list(ents)
-    for measure in figure_measures(doc, ents):
-        span = measure.span
+    for span in figure_measures(doc, ents):
         if any(e.label_ == "OUTCOME" and e.start < span.end and span.start < e.end for e in out):
             continue
         if any(e.label_ in _CONCEPT_LABELS and e.start == span.start and e.end == span.end for e in out):

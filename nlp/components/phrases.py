@@ -460,7 +460,7 @@ _PLACE_WORDS = frozenset(
     }
 )
 # Groups of people whose possessive belongs to a topic or measure ("older people's care", "carers' confidence").
-_GROUPS = frozenset(
+GROUPS = frozenset(
     {
         "people",
         "carers",
@@ -980,7 +980,7 @@ def _tail_end(doc: Doc, token: Token) -> int:
                 break  # "cost of £5.8 billion", "a backlog of 2,300 patients": the value, not the measure
             if any(t.ent_type_ in ("DATE", "TIME") for t in tail) and right.lower_ != "within":
                 break
-            if right.lower_ in ("for", "in", "among") and tail[-1].lower_ in _GROUPS | {
+            if right.lower_ in ("for", "in", "among") and tail[-1].lower_ in GROUPS | {
                 "residents",
                 "adults",
                 "older",
@@ -1011,7 +1011,7 @@ def _pos_tail(doc: Doc, end: int) -> int:
     if j == i or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
         return end
     words = {t.lower_ for t in doc[i:j]}
-    if prep in ("for", "in", "among") and words & (_GROUPS | {"residents", "adults", "older", "homes"}):
+    if prep in ("for", "in", "among") and words & (GROUPS | {"residents", "adults", "older", "homes"}):
         return end
     at_place = prep in _PLACE_PREPS and _names_place(doc[i:j])
     if at_place or prep in ("in", "at") and words & _STUDY_WORDS:
@@ -1087,7 +1087,7 @@ def _left_edge(doc: Doc, head: Token, by_end: dict, label: str) -> int:
             prev.lower_ in ("'", "'s", "’s", "’")
             and start >= 2
             and label in ("TOPIC", "OUTCOME", "INTERVENTION")
-            and doc[start - 2].lower_ in _GROUPS
+            and doc[start - 2].lower_ in GROUPS
         ):
             start -= 2  # "older people's care", "carers' confidence"
             continue
