@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.addresses import ADDRESSED_LABELS, AddressesModel, choose
+from nlp import addresses, lessons
+from nlp.addresses import ADDRESSED_LABELS
+from nlp.choice import ChoiceModel
 from nlp.doc_text import doc_text, sentences
+from nlp.lessons import LEARNED_LABELS, lesson_spans
 from nlp.normalise import term_key
 from nlp.paths import model_path
 from nlp.references import doc_reference_entries_start
@@ -48,11 +51,6 @@ _LINK_WORDS = frozenset(
     }
 )
 _FUTURE = re.compile(r"\b(next step|will|plans? to|planned|would|should|could|intends?|hope to|recommend)\b", re.I)
-_LESSON_HEADINGS = re.compile(
-    r"^\s*(lessons?\b|what (we )?(learned|learnt|worked|did not work|didn't work|went well|"
-    r"was harder|would|we would)|key lessons?|learning)",
-    re.I | re.M,
-)
 _AUTHOR_CUES = re.compile(r"\b(written|prepared|compiled|authored|captured|wrote|write-up by|summary by)\b", re.I)
 _NICE_CODE = re.compile(
     r"\bNICE (?:clinical |public health |quality |technology appraisal )?(?:guideline|guidance|"
@@ -70,7 +68,6 @@ _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 # the clause above it.
 _NON_FINITE = frozenset({"VBG", "VBN", "VB"})
 _CONTROLLED = frozenset({"advcl", "xcomp", "acl", "pcomp"})
-_LEARNED_LABELS = ("CONDITION", "TOPIC", "OUTCOME", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING")
 # A lesson is about a method, technique, intervention, condition or topic (tests/data/eval/README.md, LEARNED): the
 # places and the measures a lesson paragraph mentions are what it was about only when the title names them (on the
 # corpus, 43 of 242 measures taken from lesson paragraphs were annotated LEARNED).
@@ -92,24 +89,36 @@ class RawRelation:
     head_text: str | None = None
 
 
-@Language.factory("kmob_relations", default_config={"max_gap": 25, "addresses_model": None})
-def make_relations(nlp: Language, name: str, max_gap: int, addresses_model: str | None) -> RelationExtractor:
-    """Build the relation extractor; a relative addresses_model path is relative to the nlp package."""
-    model = None
-    if addresses_model:
-        path = model_path(addresses_model)
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: ADDRESSES model not found (train it with `kmob train-review`)")
-        model = AddressesModel.load(path)
-    return RelationExtractor(max_gap, model)
+@Language.factory("kmob_relations", default_config={"max_gap": 25, "addresses_model": None, "learned_model": None})
+def make_relations(
+    nlp: Language, name: str, max_gap: int, addresses_model: str | None, learned_model: str | None = None
+) -> RelationExtractor:
+    """Build the relation extractor; relative model paths are relative to the nlp package."""
+    addresses_choice = _load_choice(addresses_model, "ADDRESSES")
+    return RelationExtractor(max_gap, addresses_choice, _load_choice(learned_model, "LEARNED"))
+
+
+def _load_choice(path_text: str | None, relation: str) -> ChoiceModel | None:
+    if not path_text:
+        return None
+    path = model_path(path_text)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: {relation} model not found (train it with `kmob train-review`)")
+    return ChoiceModel.load(path)
 
 
 class RelationExtractor:
-    """Dependency and pattern rules over the entities of one document (and a learned ADDRESSES choice)."""
+    """Dependency and pattern rules over the entities of one document (and learned ADDRESSES and LEARNED choices)."""
 
-    def __init__(self, max_gap: int = 25, addresses_model: AddressesModel | None = None):
+    def __init__(
+        self,
+        max_gap: int = 25,
+        addresses_model: ChoiceModel | None = None,
+        learned_model: ChoiceModel | None = None,
+    ):
         self.max_gap = max_gap
         self.addresses_model = addresses_model
+        self.learned_model = learned_model
 
     def __call__(self, doc: Doc) -> Doc:
         """Collect relations into doc._.relations."""
@@ -216,7 +225,7 @@ class RelationExtractor:
         title = record.title if record is not None else ""
         targets = self.rule_addresses(doc, title)
         if self.addresses_model is not None:
-            targets = choose(doc, title, _ents(doc), targets, self.addresses_model)
+            targets = addresses.choose(doc, title, _ents(doc), targets, self.addresses_model)
         return [RawRelation("ADDRESSES", None, t, t.sent, 0.7) for t in targets]
 
     def rule_addresses(self, doc: Doc, title: str) -> list[Span]:
@@ -239,18 +248,30 @@ class RelationExtractor:
         return targets
 
     def learned(self, doc: Doc, record) -> list[RawRelation]:
-        """Lesson -> concepts named in its title or in its lesson paragraphs."""
-        title_keys = {term_key(t) for t in _title_terms(doc, record.title if record is not None else "")}
-        spans = _lesson_spans(doc_text(doc))
-        rels = []
+        """Lesson -> what it was about: the learned choice when a model is loaded, else the rules'."""
+        title = record.title if record is not None else ""
+        targets = self.rule_learned(doc, title)
+        if self.learned_model is not None:
+            return [
+                RawRelation("LEARNED", None, t, t.sent, 0.65)
+                for t in lessons.choose(doc, title, _ents(doc), targets, self.learned_model)
+            ]
+        lesson_ranges = lesson_spans(doc_text(doc))
+        return [
+            RawRelation("LEARNED", None, t, t.sent, 0.6 if _from_lessons(t, lesson_ranges) else 0.7) for t in targets
+        ]
+
+    def rule_learned(self, doc: Doc, title: str) -> list[Span]:
+        """Concepts named in the lesson's title or in its lesson paragraphs."""
+        title_keys = {term_key(t) for t in _title_terms(doc, title)}
+        lesson_ranges = lesson_spans(doc_text(doc))
+        targets = []
         for ent in _ents(doc):
-            if ent.label_ not in _LEARNED_LABELS:
+            if ent.label_ not in LEARNED_LABELS:
                 continue
-            in_title = term_key(ent.text) in title_keys
-            in_lesson = any(a <= ent.start_char < b for a, b in spans) and ent.label_ not in _NOT_LEARNED_FROM_LESSONS
-            if in_title or in_lesson:
-                rels.append(RawRelation("LEARNED", None, ent, ent.sent, 0.6 if in_lesson else 0.7))
-        return rels
+            if term_key(ent.text) in title_keys or _from_lessons(ent, lesson_ranges):
+                targets.append(ent)
+        return targets
 
     def authored_and_cites(self, doc: Doc, record, kind: str) -> list[RawRelation]:
         """Authors of this record, reference-list authorship, and what the record cites."""
@@ -389,16 +410,10 @@ def _clause_text(doc: Doc, ent: Span) -> str:
 def _title_terms(doc: Doc, title: str) -> list[str]:
     """Entity surface strings of the document that also occur in its title."""
     lowered = title.lower()
-    return [e.text for e in _ents(doc) if e.label_ in _LEARNED_LABELS and e.text.lower() in lowered]
+    return [e.text for e in _ents(doc) if e.label_ in LEARNED_LABELS and e.text.lower() in lowered]
 
 
-def _lesson_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of paragraphs headed like lessons ("What we learned:", "Lesson 2:")."""
-    spans = []
-    start = 0
-    for para in text.split("\n"):
-        end = start + len(para)
-        if _LESSON_HEADINGS.match(para):
-            spans.append((start, end))
-        start = end + 1
-    return spans
+def _from_lessons(ent: Span, lesson_ranges: list[tuple[int, int]]) -> bool:
+    """Whether a lesson paragraph names the concept as what the lesson was about (not a place or a measure)."""
+    in_lesson = any(a <= ent.start_char < b for a, b in lesson_ranges)
+    return in_lesson and ent.label_ not in _NOT_LEARNED_FROM_LESSONS

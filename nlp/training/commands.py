@@ -1,5 +1,5 @@
-"""`kmob train-review` and `kmob train-tagger`: train the span review, proposal, ADDRESSES and concept tagger models
-from the annotated corpus."""
+"""`kmob train-review` and `kmob train-tagger`: train the span review, proposal, ADDRESSES, LEARNED and concept
+tagger models from the annotated corpus."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from nlp.training.corpus import corpus_paths, load_records
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "span-review.json"
 ADDRESSES_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "addresses.json"
+LEARNED_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "learned.json"
 TAGGER_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "concept-tagger"
 TRAINED = {"train", "dev"}
 EVAL_SET = Path(__file__).resolve().parents[2] / "tests" / "data" / "eval" / "documents.jsonl"
@@ -25,13 +26,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `train-review` and `train-tagger` subcommands."""
     parser = subparsers.add_parser(
         "train-review",
-        help="train the span review and ADDRESSES models on nlp/training/corpus and the evaluation set's dev split",
+        help="train the span review, ADDRESSES and LEARNED models on nlp/training/corpus and the evaluation set's "
+        "dev split",
     )
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where the span review model goes")
     parser.add_argument(
         "--addresses-output", type=Path, default=ADDRESSES_OUTPUT, help="where the ADDRESSES model goes"
     )
+    parser.add_argument("--learned-output", type=Path, default=LEARNED_OUTPUT, help="where the LEARNED model goes")
     parser.add_argument(
         "--without-dev", action="store_true", help="train on the corpus only (to validate on the dev split)"
     )
@@ -74,7 +77,7 @@ def run_train_review(args: argparse.Namespace) -> int:
     """Train, save, and print what the model was trained on."""
     from nlp.evaluate import load_gold
     from nlp.pipeline import build_pipeline
-    from nlp.training.addresses import train_addresses_on
+    from nlp.training.choices import train_choices_on
     from nlp.training.review import train_review
 
     files = training_files(with_dev=not args.without_dev)
@@ -95,14 +98,18 @@ def run_train_review(args: argparse.Namespace) -> int:
         f"trained on {len(pairs)} records: {len(examples.left)} left, {len(examples.right)} right, "
         f"{len(examples.propose)} proposal examples; wrote {args.output}"
     )
-    # The ADDRESSES model reads spans as the review leaves them, so it learns from a pipeline with the review just
-    # trained in place of the stored one; its relations component has no stored ADDRESSES model, which need not exist.
+    # The ADDRESSES and LEARNED models read spans as the review leaves them, so they learn from a pipeline with the
+    # review just trained in place of the stored one; its relations component has no stored choice models, which
+    # need not exist.
     with_review = build_pipeline(skip=("kmob_relations",))
     with_review.add_pipe("kmob_relations")
     with_review.get_pipe("kmob_span_review").model = model
-    addresses, count = train_addresses_on(with_review, pairs, epochs=args.epochs, trained_on=trained_on)
-    addresses.save(args.addresses_output)
-    print(f"ADDRESSES model: {count} project concepts; wrote {args.addresses_output}")
+    choices = train_choices_on(with_review, pairs, epochs=args.epochs, trained_on=trained_on)
+    outputs = {"ADDRESSES": (args.addresses_output, "project"), "LEARNED": (args.learned_output, "lesson")}
+    for relation, (choice, count) in choices.items():
+        output, kind = outputs[relation]
+        choice.save(output)
+        print(f"{relation} model: {count} {kind} concepts; wrote {output}")
     return 0
 
 

@@ -3,8 +3,8 @@
 The evaluation set's dev split is training data for the review, so its dev scores are in-sample; this is how a
 change to the review (or to the corpus it learns from) is judged without reading the heldout split. Scores are
 kept apart for the corpus's records and the dev records, because their annotators draw some boundaries
-differently, and each is shown with the rules alone beside it ("rules": no span review, ADDRESSES chosen by the
-rules; "review": the span review and the ADDRESSES model, both trained on the other folds).
+differently, and each is shown with the rules alone beside it ("rules": no span review, ADDRESSES and LEARNED chosen
+by the rules; "review": the span review and the ADDRESSES and LEARNED models, all trained on the other folds).
 
 Run: .venv/bin/python -m nlp.training.crossval [--folds 4] [--rebound CONDITION,SETTING,OUTCOME,TOPIC]
      (about ten minutes; about an hour with a concept tagger configured, as each fold trains its own)
@@ -66,7 +66,7 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
     """
     from nlp.extract import Extractor
     from nlp.pipeline import build_pipeline, load_config
-    from nlp.training.addresses import train_addresses_on
+    from nlp.training.choices import train_choices_on
     from nlp.training.review import train_review
     from nlp.training.tagger import train_tagger
 
@@ -77,7 +77,8 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
 
     def pipelines(tagger: Language | None = None) -> tuple[Language, Language]:
         rules_only = build_pipeline(skip=("kmob_span_review",), tagger=tagger)
-        rules_only.get_pipe("kmob_relations").addresses_model = None  # the rules' own ADDRESSES choice
+        relations = rules_only.get_pipe("kmob_relations")
+        relations.addresses_model = relations.learned_model = None  # the rules' own ADDRESSES and LEARNED choices
         return rules_only, build_pipeline(tagger=tagger)
 
     # Without a tagger the pipelines are the same for every fold: built once (loading them takes seconds).
@@ -88,8 +89,9 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
         score(Extractor(nlp=rules_only), fold, reports["rules"])
         model, _ = train_review(rules_only, [e.gold for e in train], epochs=epochs, rebound_labels=rebound_labels)
         with_review.get_pipe("kmob_span_review").model = model
-        addresses, _ = train_addresses_on(with_review, [(e.gold, e.document) for e in train], epochs=epochs)
-        with_review.get_pipe("kmob_relations").addresses_model = addresses
+        choices = train_choices_on(with_review, [(e.gold, e.document) for e in train], epochs=epochs)
+        relations = with_review.get_pipe("kmob_relations")
+        relations.addresses_model, relations.learned_model = choices["ADDRESSES"][0], choices["LEARNED"][0]
         score(Extractor(nlp=with_review), fold, reports["review"])
         print(f"fold {i + 1}/{k}: trained on {len(train)} records, scored {len(fold)}", flush=True)
     return reports
@@ -137,7 +139,7 @@ def format_proposal_counts(counts: dict[str, dict[str, dict[str, int]]]) -> str:
 
 
 def summary(reports: dict[str, dict[str, Report]]) -> dict[str, dict[str, dict[str, float]]]:
-    """Exact-span F1 per concept label, ADDRESSES F1 and polarity on gold spans, per group and setting."""
+    """Exact-span F1 per concept label, ADDRESSES and LEARNED F1 and polarity on gold spans, per group and setting."""
     out: dict[str, dict[str, dict[str, float]]] = {}
     for group in ("corpus", "dev"):
         out[group] = {}
@@ -145,6 +147,7 @@ def summary(reports: dict[str, dict[str, Report]]) -> dict[str, dict[str, dict[s
             report = by_group[group]
             row = {label: report.entities[label].scores()["f1"] for label in CONCEPT_LABELS}
             row["ADDRESSES"] = report.relations["ADDRESSES"].scores()["f1"]
+            row["LEARNED"] = report.relations["LEARNED"].scores()["f1"]
             row["polarity"] = report.as_dict()["polarity"]["accuracy_on_gold_mentions"]
             out[group][setting] = row
     return out
@@ -152,7 +155,7 @@ def summary(reports: dict[str, dict[str, Report]]) -> dict[str, dict[str, dict[s
 
 def format_summary(table: dict[str, dict[str, dict[str, float]]]) -> str:
     """Rows per measure, columns rules/review for each group."""
-    measures = [*CONCEPT_LABELS, "ADDRESSES", "polarity"]
+    measures = [*CONCEPT_LABELS, "ADDRESSES", "LEARNED", "polarity"]
     lines = [f"{'':14}{'corpus rules':>14}{'corpus review':>15}{'dev rules':>11}{'dev review':>12}"]
     for m in measures:
         c, d = table["corpus"], table["dev"]

