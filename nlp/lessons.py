@@ -103,6 +103,8 @@ def features(candidate: Candidate, context: LessonContext) -> list[str]:
         f"in_title={any(s.text.lower() in context.title for s in candidate.spans)}",
         f"title_words={bucket(len(words & context.title_words), 2)}",
         f"mentions={bucket(len(candidate.spans), 3)}",
+        # How often for the record's length: a short record names its subject once or twice, a long one more.
+        f"mentions_per_200_words={bucket(len(candidate.spans) * 200 // max(len(context.sentence_at), 1), 4)}",
         f"paragraphs={bucket(len(paras), 3)}",
         f"first_paragraph={0 in paras}",
         f"only_first_paragraph={paras == {0}}",

@@ -73,6 +73,8 @@ def test_features_read_where_a_concept_is_named(doc):
     log = set(features(cands["lessons-learned log"], context))
     assert {"only_last_paragraph=True", "paragraph_from_end=0", "in_title=False", "rules=False"} <= log
     assert "recording_sentence=True" in log and "recording_sentence=False" in huddles
+    # In a record of 63 tokens, one mention is three in every 200 words, two are six.
+    assert "mentions_per_200_words=3" in monitoring and "mentions_per_200_words=4+" in ward
     assert "heart failure" in by_text(doc, [doc.ents[1]]) and "rules=True" in features(
         by_text(doc, [doc.ents[1]])["heart failure"], context
     )
