@@ -31,8 +31,8 @@ class ChoiceTask:
     rule_targets: Callable[[RelationExtractor, Doc, str], list[Span]]
     featurized: Callable[[Doc, str, Iterable[Span], Iterable[Span]], list[tuple[Candidate, list[str]]]]
     # A missed target costs this many wrong choices in training. Above 1 trades precision for recall, which raises
-    # F1 when the rules' candidates are mostly not targets: cross-validated on the corpus's lessons, LEARNED F1 was
-    # 0.534 at 1 and 0.570 at 2 (0.553 at 1.5, 0.564 at 3); ADDRESSES moved by less than 0.01 either way.
+    # F1 when most of the candidates are not targets: cross-validated on the corpus's lessons (candidate level),
+    # LEARNED F1 was 0.528 at 1, 0.556 at 1.5, 0.565 at 2 and 0.559 at 3.
     positive_weight: float = 1.0
 
 
@@ -41,19 +41,37 @@ LEARNED = ChoiceTask("LEARNED", "lesson", RelationExtractor.rule_learned, lesson
 TASKS = (ADDRESSES, LEARNED)
 
 
-def concept_examples(task: ChoiceTask, gold: dict, document: Document, doc: Doc) -> list[tuple[list[str], bool]]:
-    """(features, chosen by the annotators?) for each concept of one processed record."""
+@dataclass(frozen=True)
+class LabelledCandidate:
+    """One concept of an annotated record: its features, whether the rules chose it, and the gold relations (by
+    index among the record's relations of the task's type) its names match."""
+
+    features: list[str]
+    chosen_by_rules: bool
+    gold_matched: frozenset[int]
+
+
+def labelled_candidates(
+    task: ChoiceTask, gold: dict, document: Document, doc: Doc
+) -> tuple[list[LabelledCandidate], int]:
+    """The record's candidates, matched to its gold relations of the task's type, and how many of those there are."""
     from nlp.extract import entity_identity
 
     gold_keys = gold_key_finder(gold)
     tails = [gold_keys(r["tail"]) for r in gold.get("relations", []) if r["type"] == task.relation]
     targets = task.rule_targets(RelationExtractor(), doc, document.title)
-    examples = []
+    out = []
     for candidate, feature_strings in task.featurized(doc, document.title, list(doc.ents), targets):
         keys = {term_key(entity_identity(doc, s)[1]) for s in candidate.spans}
         keys |= {term_key(s.text) for s in candidate.spans}
-        examples.append((feature_strings, any(keys & tail for tail in tails)))
-    return examples
+        matched = frozenset(i for i, tail in enumerate(tails) if keys & tail)
+        out.append(LabelledCandidate(feature_strings, candidate.chosen_by_rules, matched))
+    return out, len(tails)
+
+
+def concept_examples(task: ChoiceTask, gold: dict, document: Document, doc: Doc) -> list[tuple[list[str], bool]]:
+    """(features, chosen by the annotators?) for each concept of one processed record."""
+    return [(c.features, bool(c.gold_matched)) for c in labelled_candidates(task, gold, document, doc)[0]]
 
 
 def train_choice(

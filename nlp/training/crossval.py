@@ -9,6 +9,7 @@ by the rules; "review": the span review and the ADDRESSES and LEARNED models, al
 Run: .venv/bin/python -m nlp.training.crossval [--folds 4] [--rebound CONDITION,SETTING,OUTCOME,TOPIC]
      (about ten minutes; about an hour with a concept tagger configured, as each fold trains its own)
      .venv/bin/python -m nlp.training.crossval --proposals   (the proposal model alone: quicker, less noisy)
+     .venv/bin/python -m nlp.training.crossval --choices [--weights 1,2]   (the ADDRESSES and LEARNED choices alone)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from nlp.training.corpus import corpus_paths
 CONCEPT_LABELS = ("CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC")
 RESULT_PATH = Path(__file__).resolve().parents[2] / "var" / "crossval.json"
 PROPOSALS_RESULT_PATH = RESULT_PATH.with_name("crossval-proposals.json")
+CHOICES_RESULT_PATH = RESULT_PATH.with_name("crossval-choices.json")
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,80 @@ def format_proposal_counts(counts: dict[str, dict[str, dict[str, int]]]) -> str:
     return "\n".join(lines)
 
 
+def choice_scores(k: int, epochs: int, weights: list[float]) -> dict[str, dict[str, dict[str, dict[str, float]]]]:
+    """The learned choices alone (ADDRESSES, LEARNED), cross-validated over their candidates, in a minute or two.
+
+    The records run once through the pipeline with the stored span review, so their concepts are what the choice
+    models see in training; each fold's model is trained on the other folds' candidates, once per missed-target
+    weight. Precision counts chosen candidates, recall the gold relations they match; per task, setting ("rules" or
+    "weight=W") and group."""
+    import dataclasses
+
+    from nlp.extract import Extractor
+    from nlp.pipeline import build_pipeline
+    from nlp.training.choices import TASKS, labelled_candidates, train_choice
+
+    examples = load_examples()
+    nlp = build_pipeline()
+    relations = nlp.get_pipe("kmob_relations")
+    relations.addresses_model = relations.learned_model = None
+    records: dict[str, list] = {task.relation: [] for task in TASKS}  # (group, candidates, gold count) per record
+    extracted = Extractor(nlp=nlp).extract_with_docs(e.document for e in examples)
+    for example, (_, doc) in zip(examples, extracted, strict=True):
+        for task in TASKS:
+            if example.gold.get("kind") == task.kind:
+                candidates, gold_count = labelled_candidates(task, example.gold, example.document, doc)
+                records[task.relation].append((example.group, candidates, gold_count))
+    out: dict[str, dict[str, dict[str, dict[str, float]]]] = {}
+    for task in TASKS:
+        rows = records[task.relation]
+        chosen = {"rules": [[c.chosen_by_rules for c in cands] for _, cands, _ in rows]}
+        for weight in weights:
+            weighted = dataclasses.replace(task, positive_weight=weight)
+            picks: list[list[bool]] = [[] for _ in rows]
+            for i in range(k):
+                train = [(c.features, bool(c.gold_matched)) for j, r in enumerate(rows) if j % k != i for c in r[1]]
+                model = train_choice(weighted, train, epochs)
+                for j in range(i, len(rows), k):
+                    picks[j] = [model.score(c.features) > 0 for c in rows[j][1]]
+            chosen[f"weight={weight:g}"] = picks
+        out[task.relation] = {setting: _choice_prf(rows, picks) for setting, picks in chosen.items()}
+    return out
+
+
+def _choice_prf(rows: list, picks: list[list[bool]]) -> dict[str, dict[str, float]]:
+    """Precision over chosen candidates and recall over gold relations, per group."""
+    counts = {group: {"right": 0, "false": 0, "found": 0, "gold": 0} for group in ("corpus", "dev")}
+    for (group, cands, gold_count), chosen in zip(rows, picks, strict=True):
+        c = counts[group]
+        found: set[int] = set()
+        for candidate, pick in zip(cands, chosen, strict=True):
+            if pick:
+                c["right" if candidate.gold_matched else "false"] += 1
+                found |= candidate.gold_matched
+        c["found"] += len(found)
+        c["gold"] += gold_count
+    out = {}
+    for group, c in counts.items():
+        p = c["right"] / max(c["right"] + c["false"], 1)
+        r = c["found"] / max(c["gold"], 1)
+        out[group] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return out
+
+
+def format_choice_scores(scores: dict[str, dict[str, dict[str, dict[str, float]]]]) -> str:
+    """A row per task and setting: precision, recall and F1 on the corpus and on dev."""
+    lines = [f"{'':26}{'corpus P':>9}{'R':>7}{'F1':>7}{'dev P':>8}{'R':>7}{'F1':>7}"]
+    for relation, settings in scores.items():
+        for setting, groups in settings.items():
+            c, d = groups["corpus"], groups["dev"]
+            lines.append(
+                f"{relation + ' ' + setting:26}{c['precision']:>9.3f}{c['recall']:>7.3f}{c['f1']:>7.3f}"
+                f"{d['precision']:>8.3f}{d['recall']:>7.3f}{d['f1']:>7.3f}"
+            )
+    return "\n".join(lines)
+
+
 def summary(reports: dict[str, dict[str, Report]]) -> dict[str, dict[str, dict[str, float]]]:
     """Exact-span F1 per concept label, ADDRESSES and LEARNED F1 and polarity on gold spans, per group and setting."""
     out: dict[str, dict[str, dict[str, float]]] = {}
@@ -177,6 +253,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=RESULT_PATH)
     parser.add_argument("--proposals", action="store_true", help="cross-validate the proposal model alone")
+    parser.add_argument(
+        "--choices",
+        action="store_true",
+        help="cross-validate the ADDRESSES and LEARNED choices alone, over their candidates",
+    )
+    parser.add_argument(
+        "--weights", default="1,2", help="with --choices: the missed-target weights to train at (comma-separated)"
+    )
     args = parser.parse_args(argv)
     rebound = frozenset(label for label in args.rebound.split(",") if label)
     unknown = rebound - set(CONCEPT_LABELS)
@@ -189,6 +273,13 @@ def main(argv: list[str] | None = None) -> int:
         output = PROPOSALS_RESULT_PATH if args.output == RESULT_PATH else args.output
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(json.dumps({"folds": args.folds, "proposals": counts}, indent=1))
+        return 0
+    if args.choices:
+        scores = choice_scores(args.folds, args.epochs, [float(w) for w in args.weights.split(",") if w])
+        print(format_choice_scores(scores))
+        output = CHOICES_RESULT_PATH if args.output == RESULT_PATH else args.output
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps({"folds": args.folds, "choices": scores}, indent=1))
         return 0
     table = summary(crossvalidate(args.folds, rebound, args.epochs))
     print(format_summary(table))

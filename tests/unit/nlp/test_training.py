@@ -293,3 +293,19 @@ def test_proposal_scores_are_the_per_label_sums_of_the_phrase_features():
     assert scores[0][PROPOSAL_COLUMNS.index("CONDITION")] == 2.5  # a word seen twice counts twice
     assert scores[0][PROPOSAL_COLUMNS.index(NONE)] == 0.5
     assert not scores[1].any() and not scores[2].any()
+
+
+def test_choice_cross_validation_counts_precision_by_candidate_and_recall_by_gold_relation():
+    from nlp.training.choices import LabelledCandidate
+    from nlp.training.crossval import _choice_prf, format_choice_scores
+
+    def cand(*matched):
+        return LabelledCandidate([], False, frozenset(matched))
+
+    # Corpus: three candidates chosen, two matching the same gold relation, of three; dev: its one gold relation missed.
+    rows = [("corpus", [cand(0), cand(0), cand()], 3), ("dev", [cand(), cand(0)], 1)]
+    scores = _choice_prf(rows, [[True, True, True], [True, False]])
+    assert scores["corpus"] == {"precision": 2 / 3, "recall": 1 / 3, "f1": pytest.approx(4 / 9)}
+    assert scores["dev"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    table = format_choice_scores({"LEARNED": {"rules": scores}})
+    assert "LEARNED rules" in table and "0.667" in table and "0.444" in table
