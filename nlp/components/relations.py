@@ -1,4 +1,5 @@
-"""Factory `kmob_relations`: WORKS_AT, USED, ADDRESSES, AUTHORED, CITES and LEARNED from rules.
+"""Factory `kmob_relations`: WORKS_AT, USED, ADDRESSES, AUTHORED, CITES and LEARNED from rules; ADDRESSES and LEARNED
+are then chosen among the document's concepts by learned models (nlp.addresses, nlp.lessons) when configured.
 
 Relations are stored on ``doc._.relations`` as plain tuples; nlp.extract turns them into Relation records.
 Heads that are the document itself use the record's title (the project, lesson or evidence node).
