@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from nlp.choice import Candidate, ChoiceModel, bucket, candidates, with_label
+from nlp.choice import Candidate, ChoiceModel, bucket, candidates, mention_features, with_label
 from nlp.doc_text import sentences
 from nlp.normalise import term_key
 
@@ -49,10 +49,8 @@ def project_context(doc: Doc, title: str) -> ProjectContext:
 
 def features(candidate: Candidate, context: ProjectContext) -> list[str]:
     """Readable feature strings, plain and conjoined with the label."""
-    first = candidate.spans[0]
     positions = [context.sentence_at[s.start] for s in candidate.spans]
     words = {w for s in candidate.spans for w in term_key(s.text).split() if w not in _STOP}
-    head = first.root.head
     plain = [
         "bias",
         f"rules={candidate.chosen_by_rules}",
@@ -61,11 +59,8 @@ def features(candidate: Candidate, context: ProjectContext) -> list[str]:
         f"title_words={bucket(len(words & context.title_words), 2)}",
         f"in_aim={any(p in context.aim_sentences for p in positions)}",
         f"in_measure_sentence={any(p in context.measure_sentences for p in positions)}",
-        f"words={bucket(len(first), 4)}",
-        f"head={first.root.lemma_.lower()}",
-        f"governor={first.root.dep_}:{head.lemma_.lower() if head.pos_ in ('VERB', 'NOUN') else head.pos_}",
+        *mention_features(candidate),
     ]
-    plain += sorted({f"result={s._.polarity}" for s in candidate.spans if s.label_ == "OUTCOME"})
     return with_label(candidate.label, plain)
 
 

@@ -44,6 +44,19 @@ def candidates(ents: Iterable[Span], chosen_by_rules: Iterable[Span], labels: It
     return [Candidate(key, spans[0].label_, tuple(spans), key in chosen) for key, spans in by_key.items()]
 
 
+def mention_features(candidate: Candidate) -> list[str]:
+    """What the concept's first mention looks like (its length, head word and governing word), and the results
+    reported on it when it is a measure."""
+    first = candidate.spans[0]
+    head = first.root.head
+    out = [
+        f"words={bucket(len(first), 4)}",
+        f"head={first.root.lemma_.lower()}",
+        f"governor={first.root.dep_}:{head.lemma_.lower() if head.pos_ in ('VERB', 'NOUN') else head.pos_}",
+    ]
+    return out + sorted({f"result={s._.polarity}" for s in candidate.spans if s.label_ == "OUTCOME"})
+
+
 def bucket(value: int, top: int) -> str:
     """A count as a feature value: itself below top, else "top+"."""
     return str(value) if value < top else f"{top}+"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from nlp.choice import Candidate, ChoiceModel, bucket, candidates, with_label
+from nlp.choice import Candidate, ChoiceModel, bucket, candidates, mention_features, with_label
 from nlp.doc_text import doc_text, sentences
 from nlp.normalise import term_key
 
@@ -89,12 +89,10 @@ def lesson_context(doc: Doc, title: str) -> LessonContext:
 
 def features(candidate: Candidate, context: LessonContext) -> list[str]:
     """Readable feature strings, plain and conjoined with the label."""
-    first = candidate.spans[0]
     sents = [context.sentence_at[s.start] for s in candidate.spans]
     paras = {context.paragraph_of_sentence[i] for i in sents}
     last = context.paragraph_count - 1
     words = {w for s in candidate.spans for w in term_key(s.text).split() if w not in _STOP}
-    head = first.root.head
     heading = context.heading_paragraph
     leads = [s for s, i in zip(candidate.spans, sents, strict=True) if i in context.lead_sentences]
     plain = [
@@ -117,11 +115,8 @@ def features(candidate: Candidate, context: LessonContext) -> list[str]:
         f"lead_sentence={bool(leads)}",
         f"lead_subject={any(s.root.dep_ in _SUBJECTS for s in leads)}",
         f"recording_sentence={any(i in context.recording_sentences for i in sents)}",
-        f"words={bucket(len(first), 4)}",
-        f"head={first.root.lemma_.lower()}",
-        f"governor={first.root.dep_}:{head.lemma_.lower() if head.pos_ in ('VERB', 'NOUN') else head.pos_}",
+        *mention_features(candidate),
     ]
-    plain += sorted({f"result={s._.polarity}" for s in candidate.spans if s.label_ == "OUTCOME"})
     return with_label(candidate.label, plain)
 
 

