@@ -31,10 +31,10 @@ class ChoiceTask:
     rule_targets: Callable[[RelationExtractor, Doc, str], list[Span]]
     featurized: Callable[[Doc, str, Iterable[Span], Iterable[Span]], list[tuple[Candidate, list[str]]]]
     # A missed target costs this many wrong choices in training. Above 1 trades precision for recall, which raises
-    # F1 when most of the candidates are not targets: cross-validated on the corpus's lessons (candidate level),
-    # LEARNED F1 was 0.528 at 1, 0.556 at 1.5, 0.565 at 2 and 0.559 at 3; ADDRESSES F1 0.628 at 1, 0.637 at 1.5 and 2,
-    # 0.631 at 3 (dev 0.721, 0.733, 0.718, 0.696), and with the whole extractor cross-validated 0.604 -> 0.609 at 1.5
-    # (dev 0.674 -> 0.705).
+    # F1 when most of the candidates are not targets: cross-validated over the corpus's candidates (`python -m
+    # nlp.training.crossval --choices`), LEARNED F1 was 0.528 at 1, 0.556 at 1.5, 0.565 at 2 and 0.559 at 3; ADDRESSES
+    # F1 0.628 at 1, 0.637 at 1.5 and 2, 0.631 at 3 (dev 0.721, 0.733, 0.718, 0.696), and with the whole extractor
+    # cross-validated 0.604 -> 0.609 at 1.5 (dev 0.674 -> 0.705).
     positive_weight: float = 1.0
 
 
