@@ -22,6 +22,7 @@ _QUANTIFIERS = frozenset(
     {"all", "each", "every", "some", "both", "several", "many", "more", "most", "other", "few", "any", "such"}
 )
 _LINKING_PREPS = frozenset({"of", "for", "to", "in", "on", "with"})
+_WINDOW_PREPS = frozenset({"within", "at", "after", "during", "over", "by", "before"})
 _JOINERS = frozenset({"-", "/", "'", "’", "'s", "’s"})
 # Head nouns that name people: "health professionals", "local stakeholders", "the public" are groups of people, which
 # the guide leaves unannotated, not concepts (roles are found by their own rules).
@@ -167,7 +168,62 @@ def labelled(label: str, feats: list[str]) -> list[str]:
     return [f"{label}|{f}" for f in feats]
 
 
-def free_candidates(view: DocView, ents: list[Span]) -> list[tuple[int, int]]:
-    """Candidates that no existing entity overlaps: proposals only fill gaps."""
+def free_candidates(
+    view: DocView, ents: list[Span], phrases: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Candidates (`phrases` when the caller has them already) that no existing entity overlaps: proposals only fill
+    gaps."""
     taken = {i for e in ents for i in range(e.start, e.end)}
-    return [(s, e) for s, e in candidates(view) if not taken.intersection(range(s, e))]
+    return [(s, e) for s, e in phrases or candidates(view) if not taken.intersection(range(s, e))]
+
+
+def wrapping_candidates(
+    view: DocView, ents: list[Span], phrases: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, list[Span]]]:
+    """Candidates (`phrases` when the caller has them already, each also with a time window) that hold one or more
+    entities whole and cut none, with the entities they hold: the phrase a concept is part of may be a concept of
+    another kind ("[[uptake of video consultations]]", "[[heart failure flag]]", "[[children's diabetes
+    service]]"), which the guide annotates as written."""
+    out = []
+    for start, end in _with_time_windows(view, phrases or candidates(view)):
+        inside = [e for e in ents if start <= e.start and e.end <= end and (e.start, e.end) != (start, end)]
+        if inside and all(e.end <= start or end <= e.start for e in ents if e not in inside):
+            out.append((start, end, inside))
+    return out
+
+
+def _with_time_windows(view: DocView, phrases: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The phrases, and each again with a following time window or moment attached to it ("[[specialist review
+    within 14 days]]", "[[visual acuity at one year]]"): a measure's window is part of what it counts."""
+    tokens = view.tokens
+    chunk_ends = {c.start: c.end for c in view.doc.noun_chunks}
+    out = list(phrases)
+    for start, end in phrases:
+        if end + 1 < len(tokens) and tokens[end].lower_ in _WINDOW_PREPS and start <= tokens[end].head.i < end:
+            window_end = chunk_ends.get(end + 1)
+            if window_end is not None and _clean(tokens[end:window_end]):
+                out.append((start, window_end))
+    return out
+
+
+def wrap_features(view: DocView, start: int, end: int, inside: list[Span]) -> list[str]:
+    """What the wrap model sees of a candidate: the proposal features, and which entities it holds and whether one
+    of them holds its head (outside in "[[falls]] rate", inside in "severe [[hypoglycaemia]]")."""
+    head = view.doc[start:end].root
+    holds_head = any(e.start <= head.i < e.end for e in inside)
+    labels = sorted({e.label_ for e in inside})
+    out = features(view, start, end)
+    out += [f"inside={label}" for label in labels]
+    out += [f"inside={labels[0] if len(labels) == 1 else 'mixed'}+head.inside={holds_head}"]
+    out += [f"inside+head={label}+{head.lemma_.lower()}" for label in labels]
+    return out
+
+
+def label_kept_inside(view: DocView, start: int, end: int, inside: list[Span]) -> str | None:
+    """The label a wrap may not give the phrase: that of a single entity it holds that holds its head ("named
+    [[Safewards]]", "regular [[laxatives]]"). Such a wrap would only move the entity's boundaries, which is the
+    boundary models' decision (and for labels they leave alone, the rules')."""
+    head = view.doc[start:end].root.i
+    if len(inside) == 1 and inside[0].start <= head < inside[0].end:
+        return inside[0].label_
+    return None

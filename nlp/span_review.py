@@ -22,11 +22,20 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from nlp.doc_view import DocView, splits_hyphenated_word
-from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates, names_no_care
+from nlp.span_proposals import (
+    NONE,
+    PROPOSED_LABELS,
+    free_candidates,
+    label_kept_inside,
+    names_no_care,
+    wrap_features,
+    wrapping_candidates,
+)
+from nlp.span_proposals import candidates as phrase_candidates
 from nlp.span_proposals import features as proposal_features
 
 WINDOW = 3  # how many tokens a boundary may move either way
-PARTS = ("left", "right", "propose")
+PARTS = ("left", "right", "propose", "wrap")
 PROPOSAL_COLUMNS = (*PROPOSED_LABELS, NONE)
 
 
@@ -36,7 +45,8 @@ class ReviewModel:
 
     `rebound_labels` are the labels whose boundaries may move, only when the best boundary outscores the rule's
     by `margin`; `propose_labels` the labels the proposal model may add where no entity is, when a label
-    outscores none by `propose_margin`.
+    outscores none by `propose_margin`, and the labels the wrap model may give a phrase that holds entities, when
+    a label outscores none by `wrap_margin` (a model without wrap weights wraps nothing).
     """
 
     weights: dict[str, dict[str, float]]
@@ -45,6 +55,7 @@ class ReviewModel:
     propose_labels: frozenset[str]
     propose_margin: float
     trained_on: str
+    wrap_margin: float = 0.0
 
     @classmethod
     def load(cls, path: Path) -> ReviewModel:
@@ -57,6 +68,7 @@ class ReviewModel:
             propose_labels=frozenset(data["propose_labels"]),
             propose_margin=data["propose_margin"],
             trained_on=data["trained_on"],
+            wrap_margin=data.get("wrap_margin", 0.0),
         )
 
     def save(self, path: Path) -> None:
@@ -67,6 +79,7 @@ class ReviewModel:
             "margin": self.margin,
             "propose_labels": sorted(self.propose_labels),
             "propose_margin": self.propose_margin,
+            "wrap_margin": self.wrap_margin,
             "trained_on": self.trained_on,
             "weights": {part: dict(sorted(self.weights.get(part, {}).items())) for part in PARTS},
         }
@@ -78,25 +91,29 @@ class ReviewModel:
         return sum(weights.get(f, 0.0) for f in features)
 
     @cached_property
-    def _proposal_table(self) -> tuple[dict[str, int], numpy.ndarray]:
-        """The proposal weights as a table, a row per feature and a column per label in PROPOSAL_COLUMNS: one
-        phrase's scores are one sum over its features' rows (scoring phrases is the review's hottest loop)."""
-        rows: dict[str, int] = {}
-        cells: list[list[float]] = []
-        for key, weight in self.weights.get("propose", {}).items():
-            label, _, feature = key.partition("|")
-            if label not in PROPOSAL_COLUMNS:
-                continue
-            if feature not in rows:
-                rows[feature] = len(cells)
-                cells.append([0.0] * len(PROPOSAL_COLUMNS))
-            cells[rows[feature]][PROPOSAL_COLUMNS.index(label)] = weight
-        return rows, numpy.array(cells, dtype=numpy.float64).reshape(-1, len(PROPOSAL_COLUMNS))
+    def _label_tables(self) -> dict[str, tuple[dict[str, int], numpy.ndarray]]:
+        """The proposal and wrap weights as tables, a row per feature and a column per label in PROPOSAL_COLUMNS:
+        one phrase's scores are one sum over its features' rows (scoring phrases is the review's hottest loop)."""
+        tables = {}
+        for part in ("propose", "wrap"):
+            rows: dict[str, int] = {}
+            cells: list[list[float]] = []
+            for key, weight in self.weights.get(part, {}).items():
+                label, _, feature = key.partition("|")
+                if label not in PROPOSAL_COLUMNS:
+                    continue
+                if feature not in rows:
+                    rows[feature] = len(cells)
+                    cells.append([0.0] * len(PROPOSAL_COLUMNS))
+                cells[rows[feature]][PROPOSAL_COLUMNS.index(label)] = weight
+            tables[part] = rows, numpy.array(cells, dtype=numpy.float64).reshape(-1, len(PROPOSAL_COLUMNS))
+        return tables
 
-    def proposal_scores(self, phrases: list[list[str]]) -> numpy.ndarray:
-        """Each phrase's proposal score per label (a row per phrase, a column per PROPOSAL_COLUMNS label): the same
-        sums as score("propose", labelled(label, features)), for all of a document's phrases in one numpy call."""
-        rows, table = self._proposal_table
+    def proposal_scores(self, phrases: list[list[str]], part: str = "propose") -> numpy.ndarray:
+        """Each phrase's score per label (a row per phrase, a column per PROPOSAL_COLUMNS label) under the proposal
+        or the wrap weights: the same sums as score(part, labelled(label, features)), for all of a document's
+        phrases in one numpy call."""
+        rows, table = self._label_tables[part]
         picked: list[int] = []
         offsets: list[int] = []
         for features in phrases:
@@ -176,14 +193,18 @@ def right_candidates(view: DocView, span: Span, start: int) -> list[int]:
 
 
 def review(doc: Doc, model: ReviewModel) -> list[Span]:
-    """The document's entities after the review: reviewed labels re-bounded, then proposals added.
+    """The document's entities after the review: phrases that hold entities wrapped, reviewed labels re-bounded,
+    then proposals added.
 
     A moved boundary never takes tokens of another entity: the span then keeps the rule's boundaries.
     """
     view = DocView.of(doc)
-    others = [e for e in doc.ents if e.label_ not in model.rebound_labels]
+    # The noun phrases that wraps and proposals are chosen from (they need a parse; a model may do neither).
+    phrases = phrase_candidates(view) if model.weights.get("wrap") or model.propose_labels else []
+    ents = wrap(view, list(doc.ents), model, phrases) if model.weights.get("wrap") else list(doc.ents)
+    others = [e for e in ents if e.label_ not in model.rebound_labels]
     taken = {i for e in others for i in range(e.start, e.end)}
-    reviewed = [e for e in doc.ents if e.label_ in model.rebound_labels]
+    reviewed = [e for e in ents if e.label_ in model.rebound_labels]
     neighbours = {i for s in reviewed for i in range(s.start, s.end)}
     result = list(others)
     for span in reviewed:
@@ -196,14 +217,41 @@ def review(doc: Doc, model: ReviewModel) -> list[Span]:
         result.append(Span(doc, start, end, label=span.label, kb_id=kb))
         taken |= set(range(start, end))
     if model.propose_labels:
-        result += propose(view, result, model)
+        result += propose(view, result, model, phrases)
     return sorted(result, key=lambda s: s.start)
 
 
-def propose(view: DocView, ents: list[Span], model: ReviewModel) -> list[Span]:
-    """New concept spans where no entity is, best-scoring first, not overlapping one another."""
+def wrap(view: DocView, ents: list[Span], model: ReviewModel, phrases: list[tuple[int, int]]) -> list[Span]:
+    """The entities with each of the phrases that the wrap model labels in place of the entities it holds, most
+    confident first, phrases not overlapping one another."""
+    phrases = wrapping_candidates(view, ents, phrases)
+    if not phrases:
+        return ents
+    scores = model.proposal_scores([wrap_features(view, s, e, inside) for s, e, inside in phrases], "wrap")
+    columns = [PROPOSAL_COLUMNS.index(label) for label in sorted(model.propose_labels)]
+    none = PROPOSAL_COLUMNS.index(NONE)
     scored = []
-    phrases = free_candidates(view, ents)
+    for (start, end, inside), row in zip(phrases, scores.tolist(), strict=True):
+        kept = label_kept_inside(view, start, end, inside)
+        best = max((c for c in columns if PROPOSAL_COLUMNS[c] != kept), key=lambda c: row[c])
+        if row[best] - row[none] > model.wrap_margin:
+            scored.append((row[best] - row[none], start, end, PROPOSAL_COLUMNS[best], inside))
+    taken: set[int] = set()
+    replaced: set[tuple[int, int]] = set()
+    wrapped = []
+    for _confidence, start, end, label, inside in sorted(scored, key=lambda c: (-c[0], c[2] - c[1])):
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            replaced |= {(e.start, e.end) for e in inside}
+            wrapped.append(Span(view.doc, start, end, label=label))
+    kept = [e for e in ents if (e.start, e.end) not in replaced]
+    return sorted(kept + wrapped, key=lambda s: s.start)
+
+
+def propose(view: DocView, ents: list[Span], model: ReviewModel, phrases: list[tuple[int, int]]) -> list[Span]:
+    """New concept spans among the phrases where no entity is, best-scoring first, not overlapping one another."""
+    scored = []
+    phrases = free_candidates(view, ents, phrases)
     scores = model.proposal_scores([proposal_features(view, start, end) for start, end in phrases])
     columns = [PROPOSAL_COLUMNS.index(label) for label in sorted(model.propose_labels)]
     none = PROPOSAL_COLUMNS.index(NONE)

@@ -96,7 +96,7 @@ def run_train_review(args: argparse.Namespace) -> int:
     model.save(args.output)
     print(
         f"trained on {len(pairs)} records: {len(examples.left)} left, {len(examples.right)} right, "
-        f"{len(examples.propose)} proposal examples; wrote {args.output}"
+        f"{len(examples.propose)} proposal and {len(examples.wrap)} wrap examples; wrote {args.output}"
     )
     # The ADDRESSES and LEARNED models read spans as the review leaves them, so they learn from a pipeline with the
     # review just trained in place of the stored one; its relations component has no stored choice models, which

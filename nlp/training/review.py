@@ -5,9 +5,11 @@ and every span of a reviewed label is compared with the gold mentions:
 
 - left / right: where it overlaps a gold mention of its label, that mention's start and end, when they are
   within reach;
-- propose: each noun phrase no rule span covers, with the gold label it has (or none).
+- propose: each noun phrase no rule span covers, with the gold label it has (or none);
+- wrap: each noun phrase that holds rule spans whole and cuts none, with the gold label it has (or none: the spans
+  inside stay).
 
-All three are averaged perceptrons: simple, deterministic for a seed, and good with a few thousand examples.
+All four are averaged perceptrons: simple, deterministic for a seed, and good with a few thousand examples.
 """
 
 from __future__ import annotations
@@ -22,7 +24,16 @@ from spacy.tokens import Doc, Span
 
 from nlp.doc_view import DocView
 from nlp.evaluate import gold_mentions
-from nlp.span_proposals import NONE, PROPOSED_LABELS, free_candidates, labelled
+from nlp.span_proposals import (
+    NONE,
+    PROPOSED_LABELS,
+    free_candidates,
+    label_kept_inside,
+    labelled,
+    wrap_features,
+    wrapping_candidates,
+)
+from nlp.span_proposals import candidates as phrase_candidates
 from nlp.span_proposals import features as proposal_features
 from nlp.span_review import (
     ReviewModel,
@@ -65,12 +76,15 @@ class AveragedPerceptron:
 
 @dataclass
 class ReviewExamples:
-    """Training examples for the three decisions."""
+    """Training examples for the four decisions."""
 
     left: list[tuple[list[list[str]], int]]
     right: list[tuple[list[list[str]], int]]
     # Per free candidate: its features under each label of LABEL_CHOICES, and the index of the gold one.
     propose: list[tuple[list[list[str]], int]]
+    # The same per phrase that holds rule spans (nlp.span_proposals.wrapping_candidates), without the label the
+    # wrap may not give it (nlp.span_proposals.label_kept_inside).
+    wrap: list[tuple[list[list[str]], int]]
 
 
 def gold_token_spans(doc: Doc, record: dict) -> list[Span]:
@@ -91,16 +105,25 @@ def rule_docs(nlp: Language, records: list[dict]) -> Iterator[tuple[dict, Doc]]:
 
 
 def collect(nlp: Language, records: list[dict], labels: frozenset[str] = REVIEWED_LABELS) -> ReviewExamples:
-    """Boundary examples from every reviewed-label span, proposal examples from every free noun phrase."""
-    examples = ReviewExamples([], [], [])
+    """Boundary examples from every reviewed-label span, proposal examples from every free noun phrase, wrap
+    examples from every noun phrase that holds spans."""
+    examples = ReviewExamples([], [], [], [])
     for record, doc in rule_docs(nlp, records):
         gold = [g for g in gold_token_spans(doc, record) if g.label_ in labels]
         gold_label = {(g.start, g.end): g.label_ for g in gold}
         view = DocView.of(doc)
-        for start, end in free_candidates(view, list(doc.ents)):
+        phrases = phrase_candidates(view)
+        for start, end in free_candidates(view, list(doc.ents), phrases):
             feats = proposal_features(view, start, end)
             answer = gold_label.get((start, end), NONE)
             examples.propose.append(([labelled(c, feats) for c in LABEL_CHOICES], LABEL_CHOICES.index(answer)))
+        for start, end, inside in wrapping_candidates(view, list(doc.ents), phrases):
+            feats = wrap_features(view, start, end, inside)
+            # A boundary move of the entity inside is not the wrap's to make (label_kept_inside): the choice is out.
+            choices = [c for c in LABEL_CHOICES if c != label_kept_inside(view, start, end, inside)]
+            answer = gold_label.get((start, end), NONE)
+            answer = answer if answer in choices else NONE
+            examples.wrap.append(([labelled(c, feats) for c in choices], choices.index(answer)))
         for span in doc.ents:
             if span.label_ not in labels:
                 continue
@@ -142,7 +165,7 @@ def train_review(
     seed: int = 0,
     trained_on: str = "",
 ) -> tuple[ReviewModel, ReviewExamples]:
-    """The three models trained on the records' spans of these labels, and the examples they were trained on.
+    """The four models trained on the records' spans of these labels, and the examples they were trained on.
 
     The model proposes the labels it was trained for and moves the boundaries of rebound_labels (default: the
     same labels).
@@ -153,6 +176,7 @@ def train_review(
         "left": train_ranker(examples.left, epochs, rng),
         "right": train_ranker(examples.right, epochs, rng),
         "propose": train_ranker(examples.propose, epochs, rng),
+        "wrap": train_ranker(examples.wrap, epochs, rng),
     }
     model = ReviewModel(
         weights=weights,
