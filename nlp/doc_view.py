@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +29,11 @@ class DocView:
     def of(cls, doc: Doc) -> DocView:
         """The view of a parsed (or sentence-split) document."""
         return cls(doc, tuple(doc), tuple(s.start for s in sentences(doc)) or (0,))
+
+    @cached_property
+    def noun_chunks(self) -> tuple[tuple[int, int, Token], ...]:
+        """Start, end and root of each of the parser's noun chunks (spaCy finds them anew on each request)."""
+        return tuple((c.start, c.end, c.root) for c in self.doc.noun_chunks)
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """The bounds of the sentence holding token i: those of `doc[i:j].sent` for any span starting at i."""

@@ -52,7 +52,7 @@ def candidates(view: DocView) -> list[tuple[int, int]]:
     """Token extents of noun phrases without leading determiners or numbers, and with a following phrase."""
     tokens = view.tokens
     found: set[tuple[int, int]] = set()
-    chunks = [(c.start, c.end, c.root) for c in view.doc.noun_chunks]
+    chunks = view.noun_chunks
     starts = {chunk[0]: chunk for chunk in chunks}
     for chunk_start, chunk_end, root in chunks:
         start = chunk_start
@@ -184,11 +184,15 @@ def wrapping_candidates(
     entities whole and cut none, with the entities they hold: the phrase a concept is part of may be a concept of
     another kind ("[[uptake of video consultations]]", "[[heart failure flag]]", "[[children's diabetes
     service]]"), which the guide annotates as written."""
+    bounds = [(e.start, e.end) for e in ents]
+    entity_at = {i: k for k, (start, end) in enumerate(bounds) for i in range(start, end)}
     out = []
     for start, end in _with_time_windows(view, phrases or candidates(view)):
-        inside = [e for e in ents if start <= e.start and e.end <= end and (e.start, e.end) != (start, end)]
-        if inside and all(e.end <= start or end <= e.start for e in ents if e not in inside):
-            out.append((start, end, inside))
+        held = sorted({entity_at[i] for i in range(start, end) if i in entity_at})
+        if not held or bounds[held[0]] == (start, end):
+            continue
+        if all(start <= bounds[k][0] and bounds[k][1] <= end for k in held):
+            out.append((start, end, [ents[k] for k in held]))
     return out
 
 
@@ -196,7 +200,7 @@ def _with_time_windows(view: DocView, phrases: list[tuple[int, int]]) -> list[tu
     """The phrases, and each again with a following time window or moment attached to it ("[[specialist review
     within 14 days]]", "[[visual acuity at one year]]"): a measure's window is part of what it counts."""
     tokens = view.tokens
-    chunk_ends = {c.start: c.end for c in view.doc.noun_chunks}
+    chunk_ends = {start: end for start, end, _root in view.noun_chunks}
     out = list(phrases)
     for start, end in phrases:
         if end + 1 < len(tokens) and tokens[end].lower_ in _WINDOW_PREPS and start <= tokens[end].head.i < end:
