@@ -4,7 +4,9 @@ The rules find most concept mentions but often disagree with annotators about a 
 unplanned hospital admissions", "Observed compliance with the checklist sign-in"). Two small linear models
 trained on the annotated corpus (nlp/training/corpus) choose, among the boundaries within WINDOW tokens of
 the rule's, the start and the end the span should have, from the words, tags and dependencies around it. A
-third (nlp.span_proposals) labels noun phrases no entity covers.
+third (nlp.span_proposals) labels noun phrases no entity covers. A fourth, run first, labels noun phrases that hold
+entities whole, or leaves them be: a concept named inside another ("hypoglycaemia" in "rate of hypoglycaemia",
+"heart failure" in "heart failure flag") is part of that one's name, and the guide annotates the whole phrase.
 
 The features are plain strings and the weights a JSON file, so a model is small, readable and diffable.
 """
@@ -41,7 +43,7 @@ PROPOSAL_COLUMNS = (*PROPOSED_LABELS, NONE)
 
 @dataclass(frozen=True)
 class ReviewModel:
-    """Weights of the three models and how they are applied.
+    """Weights of the four models and how they are applied.
 
     `rebound_labels` are the labels whose boundaries may move, only when the best boundary outscores the rule's
     by `margin`; `propose_labels` the labels the proposal model may add where no entity is, when a label
