@@ -183,7 +183,8 @@ def wrapping_candidates(
     """Candidates (`phrases` when the caller has them already, each also with a time window) that hold one or more
     entities whole and cut none, with the entities they hold: the phrase a concept is part of may be a concept of
     another kind ("[[uptake of video consultations]]", "[[heart failure flag]]", "[[children's diabetes
-    service]]"), which the guide annotates as written."""
+    service]]"), which the guide annotates as written. Each concept span is also a candidate holding itself, for
+    the label the rules gave it may be wrong in its context ("simulation" the team ran is an INTERVENTION)."""
     bounds = [(e.start, e.end) for e in ents]
     entity_at = {i: k for k, (start, end) in enumerate(bounds) for i in range(start, end)}
     out = []
@@ -193,6 +194,8 @@ def wrapping_candidates(
             continue
         if all(start <= bounds[k][0] and bounds[k][1] <= end for k in held):
             out.append((start, end, [ents[k] for k in held]))
+    # Each concept span is a candidate too, to be given another label (the phrase holds it and its head).
+    out += [(e.start, e.end, [e]) for e in ents if e.label_ in PROPOSED_LABELS]
     return out
 
 
@@ -220,6 +223,9 @@ def wrap_features(view: DocView, start: int, end: int, inside: list[Span]) -> li
     out += [f"inside={label}" for label in labels]
     out += [f"inside={labels[0] if len(labels) == 1 else 'mixed'}+head.inside={holds_head}"]
     out += [f"inside+head={label}+{head.lemma_.lower()}" for label in labels]
+    if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+        # The span itself: whether a vocabulary named it says how far its rule's label can be trusted.
+        out += ["exact", f"exact.linked={bool(inside[0].kb_id)}+{labels[0]}"]
     return out
 
 

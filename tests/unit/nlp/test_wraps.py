@@ -33,7 +33,7 @@ def doc(parser):
 def test_wrapping_candidates_hold_entities_whole_and_cut_none(doc):
     found = {doc[s:e].text: [i.text for i in inside] for s, e, inside in wrapping_candidates(DocView.of(doc), doc.ents)}
     assert found["Uptake of video consultations"] == ["video consultations"]
-    assert "stroke unit" not in found  # an entity is not a phrase around itself
+    assert found["stroke unit"] == ["stroke unit"]  # a concept span is a candidate holding itself, to be relabelled
     assert "Uptake" not in found  # a phrase that holds no entity is the proposals' business
     # A phrase that cuts an entity is no candidate: with "consultations rose" an entity, nothing wraps "video ...".
     doc.ents = [Span(doc, 3, 5, label="OUTCOME")]
@@ -69,7 +69,9 @@ def test_wrap_examples_come_from_gold_phrases_around_rule_spans():
     }
     # Each choice's features are prefixed with its label: the gold choice's say which label the phrase has.
     answers = [choices[gold][0].partition("|")[0] for choices, gold in collect(nlp, [record]).wrap]
-    assert answers == ["INTERVENTION"]  # the rules name the condition inside; the flag is what the team added
+    # The rules name the condition inside; the flag is what the team added. The condition's own span, a candidate
+    # for another label, has no gold mention.
+    assert sorted(answers) == ["INTERVENTION", "NONE"]
 
 
 def test_a_wrap_never_only_moves_the_boundaries_of_the_entity_that_holds_its_head(parser):
@@ -81,7 +83,7 @@ def test_a_wrap_never_only_moves_the_boundaries_of_the_entity_that_holds_its_hea
     # However strongly the model wants INTERVENTION, "regular laxatives" stays as the rules cut it; a label that
     # the entity does not have may still be given.
     assert [e.text for e in review(doc, _model({"INTERVENTION|bias": 5.0}))] == ["laxatives", "bowel chart"]
-    wrapped = review(doc, _model({"OUTCOME|bias": 5.0}))
+    wrapped = review(doc, _model({"OUTCOME|first=regular": 5.0}))
     assert (wrapped[0].text, wrapped[0].label_) == ("regular laxatives", "OUTCOME")
 
 
@@ -90,7 +92,11 @@ def test_a_wrap_never_only_moves_the_boundaries_of_the_entity_that_holds_its_hea
     [
         ("The team added a heart failure flag to the electronic record.", "heart failure flag", "heart failure"),
         ("The audit reported the rate of hypoglycaemia on each ward.", "rate of hypoglycaemia", "hypoglycaemia"),
-        ("The unit opened a children's diabetes service in 2022.", "children's diabetes service", "diabetes"),
+        (
+            "Time to orthogeriatric review within 72 hours improved.",
+            "Time to orthogeriatric review within 72 hours",
+            "orthogeriatric review within 72 hours",
+        ),
     ],
 )
 def test_the_shipped_review_wraps_a_concept_named_inside_another(text, expected, replaced):
@@ -101,3 +107,13 @@ def test_the_shipped_review_wraps_a_concept_named_inside_another(text, expected,
     [extraction] = Extractor().extract_many([Document(source="t", title="", text=text, kind="project")])
     found = {e.text for e in extraction.entities}
     assert expected in found and replaced not in found
+
+
+def test_a_concept_span_may_be_given_another_label_but_not_its_own(parser):
+    doc = parser("The ward ran simulation for new nurses.")
+    doc.ents = [Span(doc, 3, 4, label="TOPIC")]
+    view = DocView.of(doc)
+    assert "exact" in wrap_features(view, 3, 4, [doc.ents[0]])
+    assert "exact.linked=False+TOPIC" in wrap_features(view, 3, 4, [doc.ents[0]])
+    relabelled = review(doc, _model({"INTERVENTION|exact": 2.0, "TOPIC|exact": 9.0}))
+    assert [(e.text, e.label_) for e in relabelled] == [("simulation", "INTERVENTION")]
