@@ -6,7 +6,8 @@ trained on the annotated corpus (nlp/training/corpus) choose, among the boundari
 the rule's, the start and the end the span should have, from the words, tags and dependencies around it. A
 third (nlp.span_proposals) labels noun phrases no entity covers. A fourth, run first, labels noun phrases that hold
 entities whole, or leaves them be: a concept named inside another ("hypoglycaemia" in "rate of hypoglycaemia",
-"heart failure" in "heart failure flag") is part of that one's name, and the guide annotates the whole phrase.
+"heart failure" in "heart failure flag") is part of that one's name, and the guide annotates the whole phrase. It
+may also give a concept span another label, where the rules' label does not fit its context.
 
 The features are plain strings and the weights a JSON file, so a model is small, readable and diffable.
 """
@@ -226,16 +227,16 @@ def review(doc: Doc, model: ReviewModel) -> list[Span]:
 def wrap(view: DocView, ents: list[Span], model: ReviewModel, phrases: list[tuple[int, int]]) -> list[Span]:
     """The entities with each of the phrases that the wrap model labels in place of the entities it holds, most
     confident first, phrases not overlapping one another."""
-    phrases = wrapping_candidates(view, ents, phrases)
-    if not phrases:
+    holding = wrapping_candidates(view, ents, phrases)
+    if not holding:
         return ents
-    scores = model.proposal_scores([wrap_features(view, s, e, inside) for s, e, inside in phrases], "wrap")
+    scores = model.proposal_scores([wrap_features(view, s, e, inside) for s, e, inside in holding], "wrap")
     columns = [PROPOSAL_COLUMNS.index(label) for label in sorted(model.propose_labels)]
     none = PROPOSAL_COLUMNS.index(NONE)
     scored = []
-    for (start, end, inside), row in zip(phrases, scores.tolist(), strict=True):
-        kept = label_kept_inside(view, start, end, inside)
-        best = max((c for c in columns if PROPOSAL_COLUMNS[c] != kept), key=lambda c: row[c])
+    for (start, end, inside), row in zip(holding, scores.tolist(), strict=True):
+        not_given = label_kept_inside(view, start, end, inside)
+        best = max((c for c in columns if PROPOSAL_COLUMNS[c] != not_given), key=lambda c: row[c])
         if row[best] - row[none] > model.wrap_margin:
             scored.append((row[best] - row[none], start, end, PROPOSAL_COLUMNS[best], inside))
     taken: set[int] = set()
