@@ -180,11 +180,14 @@ class Mapper:
         if doc.kind == "lesson" and doc.project:
             batch.relationships.append(self._link("FROM", "Project", doc.id, doc.project, source_id))
         tag_rel = {"project": "ADDRESSES", "lesson": "LEARNED"}.get(doc.kind, "MENTIONS")
-        for cid, label, _tag in self._tag_concepts(doc.id, doc.tags, batch):
+        for cid, label, tag in self._tag_concepts(doc.id, doc.tags, batch):
             rel = "USES_METHOD" if label in METHOD_LABELS and doc.kind == "project" else tag_rel
-            batch.relationships.append(
-                RelRow(rel, "Document", doc.id, "Concept", cid, source_id, {"score": 1.0, "basis": "tag"})
-            )
+            props = {"score": 1.0, "basis": "tag"}
+            if rel == "MENTIONS":
+                # A mention from the record's tags has no place in the text; its snippet says where it came from.
+                # Written before the text's mentions, so a concept the text also names keeps the text's snippet.
+                props["snippet"] = f"tag: {tag}"
+            batch.relationships.append(RelRow(rel, "Document", doc.id, "Concept", cid, source_id, props))
 
     def _tag_concepts(self, owner: str, tags: tuple[str, ...], batch: GraphBatch) -> Iterator[tuple[str, str, str]]:
         """(concept id, label, tag) for each concept a record's tags name, its Concept row added to the batch."""

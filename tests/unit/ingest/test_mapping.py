@@ -125,3 +125,14 @@ def test_rows_for_one_node_combine_as_separate_batches_would() -> None:
     assert merged.name == "Amina Patel"  # names are set on create only: the first wins
     assert merged.role == "consultant nurse" and merged.summary == "Profile text"  # later stated values win
     assert merged.aliases == ("Dr Amina Patel", "Patel")
+
+
+def test_a_mention_from_tags_says_where_it_came_from() -> None:
+    evidence = _project(kind="evidence", id="ev-1", tags=("delirium",), people=(), cites=(), organisation=None)
+    batch = Mapper(NO_CURATION).map(_extraction(evidence))
+    [mention] = [r for r in batch.relationships if r.type == "MENTIONS" and r.start_id == "ev-1"]
+    assert mention.props == {"score": 1.0, "basis": "tag", "snippet": "tag: delirium"}
+    # A project's tags are what it addresses: no snippet there, the relation says how it was found.
+    project = Mapper(NO_CURATION).map(_extraction(_project(tags=("delirium",))))
+    [addresses] = [r for r in project.relationships if r.type == "ADDRESSES"]
+    assert addresses.props == {"score": 1.0, "basis": "tag"}
