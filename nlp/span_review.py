@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -239,14 +239,11 @@ def wrap(view: DocView, ents: list[Span], model: ReviewModel, phrases: list[tupl
         best = max((c for c in columns if PROPOSAL_COLUMNS[c] != not_given), key=lambda c: row[c])
         if row[best] - row[none] > model.wrap_margin:
             scored.append((row[best] - row[none], start, end, PROPOSAL_COLUMNS[best], inside))
-    taken: set[int] = set()
     replaced: set[tuple[int, int]] = set()
     wrapped = []
-    for _confidence, start, end, label, inside in sorted(scored, key=lambda c: (-c[0], c[2] - c[1])):
-        if taken.isdisjoint(range(start, end)):
-            taken.update(range(start, end))
-            replaced |= {(e.start, e.end) for e in inside}
-            wrapped.append(Span(view.doc, start, end, label=label))
+    for _confidence, start, end, label, inside in _apart(scored):
+        replaced |= {(e.start, e.end) for e in inside}
+        wrapped.append(Span(view.doc, start, end, label=label))
     kept = [e for e in ents if (e.start, e.end) not in replaced]
     return sorted(kept + wrapped, key=lambda s: s.start)
 
@@ -267,17 +264,24 @@ def propose(view: DocView, ents: list[Span], model: ReviewModel, phrases: list[t
         if label == "INTERVENTION" and names_no_care(view.doc[start:end]):
             continue
         scored.append((confidence, start, end, label))
-    taken: set[int] = set()
     out = []
     entity_at = {i: e for e in ents for i in range(e.start, e.end)}
-    # Most confident first; at equal confidence the shorter phrase.
-    for _confidence, start, end, label in sorted(scored, key=lambda c: (-c[0], c[2] - c[1])):
+    for _confidence, start, end, label in _apart(scored):
+        # A list is of one kind: a proposal takes the label its coordinated entities share.
+        label = _coordinated_label(view.doc[start:end], entity_at, model.propose_labels) or label
+        out.append(Span(view.doc, start, end, label=label))
+    return out
+
+
+def _apart(scored: list[tuple]) -> Iterator[tuple]:
+    """The scored phrases (confidence, start, end, ...) that do not overlap one already taken, most confident first;
+    at equal confidence the shorter phrase."""
+    taken: set[int] = set()
+    for choice in sorted(scored, key=lambda c: (-c[0], c[2] - c[1])):
+        start, end = choice[1], choice[2]
         if taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
-            # A list is of one kind: a proposal takes the label its coordinated entities share.
-            label = _coordinated_label(view.doc[start:end], entity_at, model.propose_labels) or label
-            out.append(Span(view.doc, start, end, label=label))
-    return out
+            yield choice
 
 
 def _coordinated_label(span: Span, entity_at: dict[int, Span], labels: Collection[str]) -> str | None:
