@@ -202,9 +202,10 @@ def review(doc: Doc, model: ReviewModel) -> list[Span]:
     A moved boundary never takes tokens of another entity: the span then keeps the rule's boundaries.
     """
     view = DocView.of(doc)
+    wraps = bool(model.weights.get("wrap"))
     # The noun phrases that wraps and proposals are chosen from (they need a parse; a model may do neither).
-    phrases = phrase_candidates(view) if model.weights.get("wrap") or model.propose_labels else []
-    ents = wrap(view, list(doc.ents), model, phrases) if model.weights.get("wrap") else list(doc.ents)
+    phrases = phrase_candidates(view) if wraps or model.propose_labels else []
+    ents = wrap(view, list(doc.ents), model, phrases) if wraps else list(doc.ents)
     others = [e for e in ents if e.label_ not in model.rebound_labels]
     taken = {i for e in others for i in range(e.start, e.end)}
     reviewed = [e for e in ents if e.label_ in model.rebound_labels]
