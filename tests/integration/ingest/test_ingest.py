@@ -36,6 +36,12 @@ def test_ingest_builds_the_graph_model(empty_db: Database, settings: Settings, c
         "OR (m.spans IS NULL AND NOT (m.basis = 'tag' AND m.snippet STARTS WITH 'tag: ')) RETURN count(m) AS n"
     )
     assert missing[0]["n"] == 0
+    # A concept that both the tags and the text give keeps the text's sentence as its snippet.
+    tag_over_text = empty_db.read(
+        "MATCH (:Document)-[m:MENTIONS]->() WHERE m.spans IS NOT NULL AND m.snippet STARTS WITH 'tag: ' "
+        "RETURN count(m) AS n"
+    )
+    assert tag_over_text[0]["n"] == 0
     derived = empty_db.read("MATCH ()-[k:KNOWS_ABOUT]->() RETURN count(k) AS n, min(size(k.basis)) AS b")
     assert derived[0]["n"] > 0 and derived[0]["b"] >= 1
 
