@@ -754,6 +754,10 @@ class PolarityTagger:
         wanted = _aimed_direction(ent)
         if wanted:
             return wanted
+        if _ON_TARGET.search(ent.text):
+            # Before the concept's own direction: more people with LDL cholesterol at target is better, although
+            # lower LDL cholesterol is.
+            return "higher"
         gazetteer = load_gazetteer()
         concept = gazetteer.concepts.get(ent.kb_id_) if ent.kb_id_ else None
         direction = concept.direction_for(ent.text) if concept is not None else None
@@ -838,6 +842,14 @@ _SPELL_WITHOUT = re.compile(
     r"^\s*(the )?(number of )?(days|weeks|months|time|period|spell)s? (without|with no)\b", re.I
 )
 _APPROPRIATE = re.compile(r"\b(appropriate|appropriately|correct|correctly)\b", re.I)
+# A measure of reaching a target level counts those who reached it: "LDL cholesterol at target", "treated to target",
+# "levels in target range", "target doses", "time in therapeutic range". Not a time to reach it ("time to target
+# temperature"), which is better shorter.
+_ON_TARGET = re.compile(
+    r"\b((at|on) target|(treated|treatment|controlled|control|titrated|titration) to target|"
+    r"(in|within) (the )?(target|therapeutic|normal) range|target (range|doses?|levels?))\b",
+    re.I,
+)
 # A sentence that says which way the work wants a measure to go: an aim, a goal or a question.
 _AIM_SENTENCES_KEY = "kmob_polarity_aim_sentences"
 _AIM_SENTENCE = re.compile(r"\b(aims?|aimed|set out|goals?|objectives?|question|sought|intended)\b|\?\s*$", re.I)

@@ -853,3 +853,19 @@ def test_polarity_of_a_known_outcome_span(nlp, text, mention, expected):
 
     start = text.index(mention)
     assert polarity_at(nlp(text), start, start + len(mention)) == expected
+
+
+# Written after scoring corpus parts 58-63 once, unseen (programme reports): a measure of reaching a target level
+# counts those who reached it, so it is better higher whatever the direction of the level it names. The pipeline's
+# own span carries the concept of the level inside it ("LDL cholesterol", better lower), so these go end to end.
+TARGET_CASES = [
+    ("The proportion with LDL cholesterol at target rose from 31% to 44%.", "LDL cholesterol at target", "improved"),
+    ("Blood pressure at target fell from 64% to 58% after the nurse left.", "Blood pressure at target", "worsened"),
+    ("Patients with HbA1c in target range rose from 40% to 52%.", "HbA1c in target range", "improved"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), TARGET_CASES, ids=[c[0][:40] for c in TARGET_CASES])
+def test_a_measure_of_reaching_a_target_is_better_higher(nlp, text, mention, expected):
+    found = {ent.text: ent._.polarity for ent in nlp(text).ents if ent.label_ == "OUTCOME"}
+    assert found.get(mention) == expected, found
