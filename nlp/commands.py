@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     extract.set_defaults(handler=run_extract)
     evaluate = subparsers.add_parser("evaluate", help="score extraction on the evaluation set")
     evaluate.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
-    evaluate.add_argument("--data", type=Path, default=None, help="evaluation set (JSONL)")
+    evaluate.add_argument(
+        "--data", type=Path, default=None, help="evaluation set (JSONL), or a folder of JSONL parts (the corpus)"
+    )
     evaluate.add_argument("--output", type=Path, default=Path("var/evaluation.json"))
     evaluate.add_argument(
         "--errors",
@@ -100,7 +102,15 @@ def _entity_json(entity: Entity) -> dict:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Print P/R/F1 per label and relation type and polarity accuracy; write them as JSON."""
-    from nlp.evaluate import EVAL_PATH, LABELS, evaluate, format_errors, format_polarity_errors, format_report
+    from nlp.evaluate import (
+        EVAL_PATH,
+        LABELS,
+        GoldDataError,
+        evaluate,
+        format_errors,
+        format_polarity_errors,
+        format_report,
+    )
 
     data = args.data or EVAL_PATH
     if not data.exists():
@@ -113,7 +123,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if unknown:
             print(f"error: --errors: unknown label(s) {', '.join(sorted(unknown))}", file=sys.stderr)
             return 2
-    reports = evaluate(args.split, data)
+    try:
+        reports = evaluate(args.split, data)
+    except GoldDataError as exc:
+        print(f"error: cannot read the evaluation data: {exc}", file=sys.stderr)
+        return 2
+    if not reports:
+        print(f"error: {data}: no records of split {args.split!r}", file=sys.stderr)
+        return 2
     for report in reports.values():
         print(format_report(report))
         if args.errors:

@@ -96,15 +96,24 @@ class Report:
         }
 
 
+class GoldDataError(ValueError):
+    """Gold records the readers cannot read: a score over part of the gold would pass for a score over all of it."""
+
+
 def load_gold(path: Path = EVAL_PATH) -> list[tuple[dict, Document]]:
-    """Gold records paired with the Document the readers make of them."""
+    """Gold records paired with the Document the readers make of them, from a JSONL file or a folder of them (the
+    training corpus); raises GoldDataError naming each file and line the readers cannot read."""
     pairs = []
-    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [d for d in read_paths([path]) if isinstance(d, Document)]
-    by_id = {d.id: d for d in docs}
-    for gold in lines:
-        if gold.get("id") in by_id:
-            pairs.append((gold, by_id[gold["id"]]))
+    for file in sorted(path.glob("*.jsonl")) if path.is_dir() else [path]:
+        read = list(read_paths([file]))
+        errors = [r for r in read if not isinstance(r, Document)]
+        if errors:
+            raise GoldDataError("; ".join(f"{e.source}: {e.message}" for e in errors))
+        by_id = {d.id: d for d in read}
+        for line in file.read_text(encoding="utf-8").splitlines():
+            gold = json.loads(line) if line.strip() else {}
+            if gold.get("id") in by_id:
+                pairs.append((gold, by_id[gold["id"]]))
     return pairs
 
 
@@ -277,9 +286,11 @@ def evaluate(split: str = "dev", path: Path = EVAL_PATH, extractor=None) -> dict
     """Run the extractor over the chosen split(s) and score it; returns one Report per split."""
     from nlp.extract import Extractor
 
-    extractor = extractor or Extractor()
     pairs = [(g, d) for g, d in load_gold(path) if split == "all" or g.get("split") == split]
     reports = {s: Report(s) for s in sorted({g.get("split", "dev") for g, _ in pairs})}
+    if not pairs:
+        return reports
+    extractor = extractor or Extractor()
     extracted = extractor.extract_with_docs(d for _, d in pairs)
     for (gold, _doc), (extraction, doc) in zip(pairs, extracted, strict=True):
         score_document(reports[gold.get("split", "dev")], gold, extraction, doc)

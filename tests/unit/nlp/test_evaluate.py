@@ -140,3 +140,50 @@ def test_counts_the_directions_given_to_mentions_that_report_no_result(tmp_path,
     assert "outcome mentions that report no result: 2; the rules give 1 a direction and 1 no polarity" in (
         format_report(report)
     )
+
+
+def _record(record_id: str, split: str = "train") -> dict:
+    return {
+        "id": record_id,
+        "split": split,
+        "kind": "project",
+        "title": f"Record {record_id}",
+        "text": "The ward used safety huddles.",
+        "entities": [{"text": "safety huddles", "label": "INTERVENTION", "canonical": "safety huddle"}],
+    }
+
+
+def test_gold_is_read_from_a_folder_of_parts_as_the_corpus_is_kept(tmp_path):
+    from nlp.evaluate import load_gold
+
+    _write(tmp_path / "part-1.jsonl", [_record("a1"), _record("a2")])
+    _write(tmp_path / "part-2.jsonl", [_record("b1")])
+    assert [gold["id"] for gold, _ in load_gold(tmp_path)] == ["a1", "a2", "b1"]
+
+
+def test_gold_the_readers_cannot_read_is_an_error_naming_file_and_line(tmp_path):
+    from nlp.evaluate import GoldDataError, load_gold
+
+    path = _write(tmp_path / "part-1.jsonl", [_record("a1")])
+    path.write_text(path.read_text() + "{not json\n", encoding="utf-8")
+    with pytest.raises(GoldDataError, match=r"part-1\.jsonl#L2: malformed JSON"):
+        load_gold(path)
+
+
+def test_evaluate_command_says_what_it_cannot_read_and_exits_2(tmp_path, monkeypatch, capsys):
+    from nlp import documents
+    from nlp.commands import main
+
+    path = _write(tmp_path / "corpus.jsonl", [_record("a1"), _record("a2")])
+    monkeypatch.setattr(documents, "MAX_TEXT_CHARS", 100)
+    assert main(["evaluate", "--split", "all", "--data", str(path), "--output", str(tmp_path / "out.json")]) == 2
+    assert "corpus.jsonl: file is" in capsys.readouterr().err
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_evaluate_command_exits_2_when_no_record_has_the_split(tmp_path, capsys):
+    from nlp.commands import main
+
+    path = _write(tmp_path / "corpus.jsonl", [_record("a1")])
+    assert main(["evaluate", "--split", "dev", "--data", str(path), "--output", str(tmp_path / "out.json")]) == 2
+    assert "no records of split 'dev'" in capsys.readouterr().err
