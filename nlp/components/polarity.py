@@ -633,6 +633,13 @@ _POINTS_BACK = re.compile(
     r"\s*(it|this|they|these|the (rate|figure|number|proportion|percentage|level|time|score|median|average|mean))\b",
     re.I,
 )
+# The subject of a fade that stands for the measure just named ("it", "the figure") or for all those of the sentence
+# before ("the figures", "both measures").
+_FADE_SUBJECT = re.compile(
+    r"(?<![\w-])((it|the figure|this figure)|the figures|these figures|both measures|both figures)\s+"
+    r"((then|had|has|have|soon|later|gradually|slowly|quickly|steadily)\s+)*$",
+    re.I,
+)
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     # "a small but significant fall" joins two words about one result.
@@ -1247,18 +1254,27 @@ def _faded_next(doc: Doc, ent: Span, outcomes: list[Span]) -> bool:
     fade = _NOT_SUSTAINED.search(span_text(nxt))
     if fade is None:
         return False
-    before = span_text(nxt)[: fade.start()]
     # This mention's own result: the text from it up to the next measure named in its sentence.
     stop = min((o.start_char for o in outcomes if ent.end_char <= o.start_char < sent.end_char), default=sent.end_char)
     own = doc_text(doc)[ent.start_char : stop]
-    fits = bool(_RESULT_ANAPHOR.search(before))
-    for match in _MEASURE_ANAPHOR.finditer(before):
-        word = match.group(1).lower()
-        in_mention = word in ent.text.lower().split()
-        fits = fits or in_mention or (word in ("proportion", "percentage") and "%" in own)
     # A fade sentence that names a measure itself gives that mention the fade (and leaves this one improved).
     named = any(o.start >= nxt.start and o.end <= nxt.end for o in outcomes)
-    return fits and not named
+    return not named and _points_back(span_text(nxt)[: fade.start()], ent, own, stop == sent.end_char)
+
+
+def _points_back(before: str, ent: Span, own: str, last_in_sentence: bool) -> bool:
+    """Whether the subject of a fade, in the sentence after a result, is that result: a word for results in general
+    ("the gains"), a measure word the mention uses ("the rate"), a plural for all the measures just named ("the
+    figures drifted back"), or, for the last measure of its sentence, "it" or "the figure" ("In January it dropped
+    back to 70%")."""
+    subject = _FADE_SUBJECT.search(before)
+    if _RESULT_ANAPHOR.search(before) or (subject is not None and (last_in_sentence or not subject.group(2))):
+        return True
+    for match in _MEASURE_ANAPHOR.finditer(before):
+        word = match.group(1).lower()
+        if word in ent.text.lower().split() or (word in ("proportion", "percentage") and "%" in own):
+            return True
+    return False
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:
