@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.components.polarity import PolarityTagger
@@ -149,8 +150,11 @@ def nth_mention(text: str, mentions: set[tuple[int, int, str]], needle: str, n: 
     return matches[n - 1] if len(matches) >= n else None
 
 
-def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc | None = None) -> None:
-    """Add one document's entity, relation and polarity results to the report."""
+def score_document(
+    report: Report, gold: dict, extraction: Extraction, doc: Doc | None = None, tagger: PolarityTagger | None = None
+) -> None:
+    """Add one document's entity, relation and polarity results to the report; polarity on the gold spans is read
+    by `tagger`, the pipeline's own (the rules alone when None)."""
     report.documents += 1
     text = extraction.document.text
     expected = gold_mentions(text, gold.get("entities", []))
@@ -174,7 +178,7 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
     # Where each gold outcome sits among the gold mentions, found once for the polarity scores and the no-result count.
     places = [nth_mention(text, expected, o["text"], o.get("occurrence", 1)) for o in outcomes]
     if doc is not None:
-        _score_no_result_mentions(report, set(places), expected, doc)
+        _score_no_result_mentions(report, set(places), expected, doc, tagger)
     for outcome, where in zip(outcomes, places, strict=True):
         report.polarity_total += 1
         hit = None
@@ -190,7 +194,7 @@ def score_document(report: Report, gold: dict, extraction: Extraction, doc: Doc 
         if got == outcome["polarity"]:
             report.polarity_correct += 1
         if doc is not None and where is not None:
-            on_gold = polarity_at(doc, *where)
+            on_gold = polarity_at(doc, *where, tagger=tagger)
             if on_gold == outcome["polarity"]:
                 report.polarity_on_gold_correct += 1
             else:
@@ -203,14 +207,18 @@ DIRECTIONS = frozenset({"improved", "no_change", "worsened", "not_sustained"})
 
 
 def _score_no_result_mentions(
-    report: Report, with_polarity: set[tuple[int, int] | None], expected: set[tuple[int, int, str]], doc: Doc
+    report: Report,
+    with_polarity: set[tuple[int, int] | None],
+    expected: set[tuple[int, int, str]],
+    doc: Doc,
+    tagger: PolarityTagger | None,
 ) -> None:
     """Count the gold OUTCOME mentions without a gold polarity (`with_polarity` holds the places of those with one),
     and what the polarity rules say of each."""
     for start, end, label in sorted(expected):
         if label != "OUTCOME" or (start, end) in with_polarity:
             continue
-        got = polarity_at(doc, start, end)
+        got = polarity_at(doc, start, end, tagger=tagger)
         report.no_result_total += 1
         report.no_result_given_direction += got in DIRECTIONS
         report.no_result_given_none += got is None
@@ -222,16 +230,31 @@ def _sentence_at(doc: Doc, start: int, end: int) -> str:
     return (span.sent.text if span is not None else doc.text[max(0, start - 80) : end + 80]).replace("\n", " ")
 
 
-def polarity_at(doc: Doc, start: int, end: int) -> str | None:
-    """What the polarity rules say of an outcome mention at these character offsets of an annotated Doc."""
+def polarity_at(doc: Doc, start: int, end: int, tagger: PolarityTagger | None = None) -> str | None:
+    """What the polarity tagger (the rules alone when None) says of an outcome mention at these character offsets
+    of an annotated Doc."""
+    span = gold_outcome_span(doc, start, end)
+    if span is None:
+        return None
+    outcomes = [e for e in doc.ents if e.label_ == "OUTCOME"]
+    return (tagger or PolarityTagger()).polarity(doc, span, outcomes)
+
+
+def gold_outcome_span(doc: Doc, start: int, end: int) -> Span | None:
+    """A gold outcome mention as an OUTCOME span of whole tokens, with the vocabulary's concept when it names one
+    (its direction is the concept's)."""
     span = doc.char_span(start, end, label="OUTCOME", alignment_mode="expand")
     if span is None:
         return None
     concept = load_gazetteer().lookup(span.text)
     if concept is not None and concept.label == "OUTCOME":
         span = Span(doc, span.start, span.end, label="OUTCOME", kb_id=concept.id)
-    outcomes = [e for e in doc.ents if e.label_ == "OUTCOME"]
-    return PolarityTagger().polarity(doc, span, outcomes)
+    return span
+
+
+def pipeline_tagger(nlp: Language) -> PolarityTagger | None:
+    """The pipeline's polarity tagger, with its direction model, for reading polarity on gold spans."""
+    return nlp.get_pipe("kmob_polarity") if "kmob_polarity" in nlp.pipe_names else None
 
 
 def gold_key_finder(gold: dict):
@@ -292,8 +315,9 @@ def evaluate(split: str = "dev", path: Path = EVAL_PATH, extractor=None) -> dict
         return reports
     extractor = extractor or Extractor()
     extracted = extractor.extract_with_docs(d for _, d in pairs)
+    tagger = pipeline_tagger(extractor.nlp)
     for (gold, _doc), (extraction, doc) in zip(pairs, extracted, strict=True):
-        score_document(reports[gold.get("split", "dev")], gold, extraction, doc)
+        score_document(reports[gold.get("split", "dev")], gold, extraction, doc, tagger)
     return reports
 
 

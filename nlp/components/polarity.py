@@ -7,9 +7,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.choice import ChoiceModel
 from nlp.components.aims import reports_no_result
+from nlp.direction import learned_direction
 from nlp.doc_text import Sentence, doc_text, sentences, span_text
 from nlp.gazetteer import load_gazetteer
+from nlp.paths import model_path
 from nlp.references import in_reference_list
 
 if not Span.has_extension("polarity"):
@@ -651,14 +654,23 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-@Language.factory("kmob_polarity", default_config={})
-def make_polarity(nlp: Language, name: str) -> PolarityTagger:
-    """Build the outcome polarity tagger."""
-    return PolarityTagger()
+@Language.factory("kmob_polarity", default_config={"direction_model": None})
+def make_polarity(nlp: Language, name: str, direction_model: str | None) -> PolarityTagger:
+    """Build the outcome polarity tagger; a relative model path is relative to the nlp package."""
+    if not direction_model:
+        return PolarityTagger()
+    path = model_path(direction_model)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: direction model not found (train it with `kmob train-review`)")
+    return PolarityTagger(ChoiceModel.load(path))
 
 
 class PolarityTagger:
-    """Reads negation, hedging and direction words around each OUTCOME mention."""
+    """Reads negation, hedging and direction words around each OUTCOME mention; with a direction model
+    (nlp.direction), which way is better for a measure is the rules' reading weighed by the corpus's prior."""
+
+    def __init__(self, direction_model: ChoiceModel | None = None) -> None:
+        self.direction_model = direction_model
 
     def __call__(self, doc: Doc) -> Doc:
         """Set span._.polarity on OUTCOME entities and doc._.outcome for the document."""
@@ -683,7 +695,7 @@ class PolarityTagger:
         ):
             return "not_sustained"
         after = span_text(sent)[ent.end_char - sent.start_char :]
-        direction = "higher" if _detected(clause[:offset]) else self._direction(ent)
+        direction = self.direction(ent, clause[:offset])
         course = _time_course(doc, ent, outcomes, direction)
         if course:
             return course
@@ -757,10 +769,26 @@ class PolarityTagger:
                 return "unclear"
         return polarity
 
+    def direction(self, ent: Span, clause_before: str) -> str:
+        """Which way is better for this measure ("higher" or "lower"), given its clause up to the mention."""
+        rule_direction, aimed = self.rule_direction(ent, clause_before)
+        if self.direction_model is None:
+            return rule_direction
+        return learned_direction(self.direction_model, ent.text, rule_direction, aimed)
+
+    def clause_before(self, ent: Span) -> str:
+        """The mention's clause up to the mention."""
+        clause, offset = _clause(ent.doc, ent, ent.sent)
+        return clause[:offset]
+
+    def rule_direction(self, ent: Span, clause_before: str) -> tuple[str, str | None]:
+        """The rules' direction for this measure, and the one an aim of the document asks for (if any)."""
+        aimed = _aimed_direction(ent)
+        if _detected(clause_before):
+            return "higher", aimed  # cases found: more found is better
+        return aimed or self._direction(ent), aimed
+
     def _direction(self, ent: Span) -> str:
-        wanted = _aimed_direction(ent)
-        if wanted:
-            return wanted
         if _ON_TARGET.search(ent.text):
             # Before the concept's own direction: more people with LDL cholesterol at target is better, although
             # lower LDL cholesterol is.

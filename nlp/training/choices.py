@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Span
 
 from nlp import addresses, lessons
 from nlp.choice import Candidate, ChoiceModel
+from nlp.components.polarity import PolarityTagger
 from nlp.components.relations import RelationExtractor
+from nlp.direction import direction_features, direction_label
 from nlp.evaluate import gold_key_finder
 from nlp.normalise import term_key
 from nlp.records import Document
@@ -81,6 +83,17 @@ def train_choice(
     task: ChoiceTask, examples: list[tuple[list[str], bool]], epochs: int = 10, seed: int = 0, trained_on: str = ""
 ) -> ChoiceModel:
     """The averaged-perceptron model over the task's examples (concept_examples of records of its kind)."""
+    return train_linear(examples, epochs, seed, task.positive_weight, trained_on)
+
+
+def train_linear(
+    examples: list[tuple[list[str], bool]],
+    epochs: int = 10,
+    seed: int = 0,
+    positive_weight: float = 1.0,
+    trained_on: str = "",
+) -> ChoiceModel:
+    """An averaged perceptron over (features, chosen?) examples."""
     examples = list(examples)
     rng = random.Random(seed)
     model = AveragedPerceptron()
@@ -88,7 +101,7 @@ def train_choice(
         rng.shuffle(examples)
         for feature_strings, chosen in examples:
             if (model.score(feature_strings) > 0) != chosen:
-                model.update(feature_strings, task.positive_weight if chosen else -1.0)
+                model.update(feature_strings, positive_weight if chosen else -1.0)
             model.tick()
     return ChoiceModel(weights=model.averaged(), trained_on=trained_on)
 
@@ -96,26 +109,55 @@ def train_choice(
 def train_choices_on(
     nlp: Language, pairs: list[tuple[dict, Document]], epochs: int = 10, trained_on: str = ""
 ) -> dict[str, tuple[ChoiceModel, int]]:
-    """Run the records through this pipeline (its span review already set) and train every task's model; per
-    relation type, the model and its example count.
+    """Run the records through this pipeline (its span review already set) and train every task's model and the
+    direction model (nlp.direction); per relation type, and under "DIRECTION", the model and its example count.
 
-    The pipeline's own choice models are switched off meanwhile (they need not exist yet); the features read the
-    rules' choices, which do not depend on them.
+    The pipeline's own learned choices and direction are switched off meanwhile (they need not exist yet); the
+    features read the rules' choices and directions, which do not depend on them.
     """
     from nlp.extract import Extractor
 
     relations = nlp.get_pipe("kmob_relations")
     relations.addresses_model = relations.learned_model = None
+    tagger = nlp.get_pipe("kmob_polarity")
+    tagger.direction_model = None
     examples: dict[str, list[tuple[list[str], bool]]] = {task.relation: [] for task in TASKS}
+    directions: list[tuple[list[str], bool]] = []
     processed = Extractor(nlp=nlp).extract_with_docs(d for _, d in pairs)
     for (gold, document), (_, doc) in zip(pairs, processed, strict=True):
         for task in TASKS:
             if gold.get("kind") == task.kind:
                 examples[task.relation] += concept_examples(task, gold, document, doc)
-    return {
+        directions += direction_examples(tagger, gold, doc)
+    models = {
         task.relation: (
             train_choice(task, examples[task.relation], epochs, trained_on=trained_on),
             len(examples[task.relation]),
         )
         for task in TASKS
     }
+    # The direction model is a choice between two directions, learned the same way: "chosen" is better higher.
+    models["DIRECTION"] = (train_linear(directions, epochs, trained_on=trained_on), len(directions))
+    return models
+
+
+def direction_examples(tagger: PolarityTagger, gold: dict, doc: Doc) -> list[tuple[list[str], bool]]:
+    """(features, better higher?) for each gold outcome mention of the record that both the annotators and the
+    rules read as a move, on its gold span (nlp.direction.direction_label)."""
+    from nlp.evaluate import gold_mentions, gold_outcome_span, nth_mention
+
+    text = doc.text
+    expected = gold_mentions(text, gold.get("entities", []))
+    out = []
+    for outcome in gold.get("outcomes", []):
+        where = nth_mention(text, expected, outcome["text"], outcome.get("occurrence", 1))
+        span = gold_outcome_span(doc, *where) if where is not None else None
+        if span is None:
+            continue
+        outcomes = [e for e in doc.ents if e.label_ == "OUTCOME"]
+        clause_before = tagger.clause_before(span)
+        rule_direction, aimed = tagger.rule_direction(span, clause_before)
+        label = direction_label(outcome["polarity"], tagger.polarity(doc, span, outcomes), rule_direction)
+        if label is not None:
+            out.append((direction_features(span.text, rule_direction, aimed), label == "higher"))
+    return out

@@ -13,6 +13,7 @@ from nlp.training.corpus import corpus_paths, load_records
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "span-review.json"
 ADDRESSES_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "addresses.json"
 LEARNED_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "learned.json"
+DIRECTION_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "direction.json"
 TAGGER_OUTPUT = Path(__file__).resolve().parents[1] / "models" / "concept-tagger"
 TRAINED = {"train", "dev"}
 EVAL_SET = Path(__file__).resolve().parents[2] / "tests" / "data" / "eval" / "documents.jsonl"
@@ -36,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--addresses-output", type=Path, default=ADDRESSES_OUTPUT, help="where the ADDRESSES model goes"
     )
     parser.add_argument("--learned-output", type=Path, default=LEARNED_OUTPUT, help="where the LEARNED model goes")
+    parser.add_argument(
+        "--direction-output", type=Path, default=DIRECTION_OUTPUT, help="where the outcome direction model goes"
+    )
     parser.add_argument(
         "--without-dev", action="store_true", help="train on the corpus only (to validate on the dev split)"
     )
@@ -89,7 +93,7 @@ def run_train_review(args: argparse.Namespace) -> int:
         return 2
     trained_on = f"{len(pairs)} records, files {corpus_digest(files)}"
     # The review learns from the rules' spans alone: no stored model is read here.
-    rules_only = build_pipeline(skip=("kmob_span_review", "kmob_relations"))
+    rules_only = build_pipeline(skip=("kmob_span_review", "kmob_polarity", "kmob_relations"))
     records = [gold for gold, _ in pairs]
     model, examples = train_review(
         rules_only, records, epochs=args.epochs, rebound_labels=REBOUND_LABELS, trained_on=trained_on
@@ -99,18 +103,23 @@ def run_train_review(args: argparse.Namespace) -> int:
         f"trained on {len(pairs)} records: {len(examples.left)} left, {len(examples.right)} right, "
         f"{len(examples.propose)} proposal and {len(examples.wrap)} wrap examples; wrote {args.output}"
     )
-    # The ADDRESSES and LEARNED models read spans as the review leaves them, so they learn from a pipeline with the
-    # review just trained in place of the stored one; its relations component has no stored choice models, which
-    # need not exist.
-    with_review = build_pipeline(skip=("kmob_relations",))
+    # The ADDRESSES, LEARNED and direction models read spans as the review leaves them, so they learn from a
+    # pipeline with the review just trained in place of the stored one; its polarity and relations components have
+    # no stored models, which need not exist.
+    with_review = build_pipeline(skip=("kmob_polarity", "kmob_relations"))
+    with_review.add_pipe("kmob_polarity")
     with_review.add_pipe("kmob_relations")
     with_review.get_pipe("kmob_span_review").model = model
     choices = train_choices_on(with_review, pairs, epochs=args.epochs, trained_on=trained_on)
-    outputs = {"ADDRESSES": (args.addresses_output, "project"), "LEARNED": (args.learned_output, "lesson")}
+    outputs = {
+        "ADDRESSES": (args.addresses_output, "project concepts"),
+        "LEARNED": (args.learned_output, "lesson concepts"),
+        "DIRECTION": (args.direction_output, "outcome mentions"),
+    }
     for relation, (choice, count) in choices.items():
         output, kind = outputs[relation]
         choice.save(output)
-        print(f"{relation} model: {count} {kind} concepts; wrote {output}")
+        print(f"{relation} model: {count} {kind}; wrote {output}")
     return 0
 
 

