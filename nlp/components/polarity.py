@@ -643,6 +643,9 @@ _FADE_SUBJECT = re.compile(
     r"((then|had|has|have|soon|later|gradually|slowly|quickly|steadily)\s+)*$",
     re.I,
 )
+# "Agency spend, however, did not change": a "however" set off right after the mention is an aside inside its
+# clause, not the start of another.
+_ASIDE_AFTER = re.compile(r"\s*,\s*however,", re.I)
 _AT_FIRST = re.compile(r"\b(at first|initially|early on|in the first)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     # "a small but significant fall" joins two words about one result.
@@ -1268,7 +1271,7 @@ def _clause(doc: Doc, ent: Span, sent: Span) -> tuple[str, int]:
     for match in _CLAUSE_BREAK.finditer(text):
         if match.end() <= rel_start:
             cut_left = match.start()
-        elif match.start() >= rel_end:
+        elif match.start() >= rel_end and not _ASIDE_AFTER.fullmatch(text, rel_end, match.end() + 1):
             return text[cut_left : match.start()], rel_start - cut_left
     return text[cut_left:], rel_start - cut_left
 

@@ -837,6 +837,23 @@ CASES = [
         "Attendances at the emergency department",
         "worsened",
     ),
+    # A "however" set off by commas right after the measure is an aside in its clause, not a new clause.
+    (
+        "Bank staff spend, however, did not change; the finance lead notes that a new ward opened in the same quarter.",
+        "Bank staff spend",
+        "no_change",
+    ),
+    (
+        "Medicine round duration, however, rose by 12 minutes in the first month, and nurses said rounds felt slower.",
+        "Medicine round duration",
+        "worsened",
+    ),
+    (
+        "Clinic letters sent within a week, however, showed no change on the run chart, which the team puts down to "
+        "typing backlogs.",
+        "Clinic letters sent within a week",
+        "no_change",
+    ),
 ]
 
 
