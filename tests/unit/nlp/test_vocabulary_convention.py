@@ -8,7 +8,7 @@ fixed by a curated entry, which wins over it.
 
 from collections import Counter, defaultdict
 
-from nlp.gazetteer import load_gazetteer
+from nlp.gazetteer import load_gazetteer, term_key
 from nlp.training.corpus import corpus_paths, load_records
 
 # A term must be annotated this many times, always with the same label, before the vocabulary has to agree with it:
@@ -17,15 +17,23 @@ SETTLED_AFTER = 3
 
 
 def _settled_labels() -> dict[str, str]:
-    """Each corpus string annotated at least SETTLED_AFTER times, always with one label, and that label."""
+    """Each corpus string annotated at least SETTLED_AFTER times, always with one label, and that label.
+
+    A string the vocabulary cannot tell from another written form the corpus labels otherwise is not settled: the
+    vocabulary matches "weekend discharge" and "weekend discharges" as one term, and the corpus has the first as a
+    TOPIC and the second as an OUTCOME.
+    """
     labels: dict[str, Counter] = defaultdict(Counter)
     for record in load_records(corpus_paths()):
         for entity in record.get("entities", []):
             labels[entity["text"]][entity["label"]] += 1
+    labels_by_key: dict[str, set[str]] = defaultdict(set)
+    for text, counts in labels.items():
+        labels_by_key[term_key(text)] |= set(counts)
     return {
         text: next(iter(counts))
         for text, counts in labels.items()
-        if len(counts) == 1 and sum(counts.values()) >= SETTLED_AFTER
+        if len(counts) == 1 and sum(counts.values()) >= SETTLED_AFTER and len(labels_by_key[term_key(text)]) == 1
     }
 
 
