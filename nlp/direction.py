@@ -15,7 +15,6 @@ import re
 
 from nlp.choice import ChoiceModel
 
-DIRECTIONS = ("higher", "lower")
 MOVES = frozenset({"improved", "worsened"})
 
 

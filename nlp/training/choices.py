@@ -148,13 +148,13 @@ def direction_examples(tagger: PolarityTagger, gold: dict, doc: Doc) -> list[tup
 
     text = doc.text
     expected = gold_mentions(text, gold.get("entities", []))
+    outcomes = [e for e in doc.ents if e.label_ == "OUTCOME"]
     out = []
     for outcome in gold.get("outcomes", []):
         where = nth_mention(text, expected, outcome["text"], outcome.get("occurrence", 1))
         span = gold_outcome_span(doc, *where) if where is not None else None
         if span is None:
             continue
-        outcomes = [e for e in doc.ents if e.label_ == "OUTCOME"]
         clause_before = tagger.clause_before(span)
         rule_direction, aimed = tagger.rule_direction(span, clause_before)
         label = direction_label(outcome["polarity"], tagger.polarity(doc, span, outcomes), rule_direction)
