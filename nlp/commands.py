@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.add_argument(
         "--polarity-errors",
         action="store_true",
-        help="also list gold outcomes whose polarity the rules get wrong on the gold span (dev or training data only)",
+        help="also list gold outcomes the polarity tagger gets wrong on the gold span (dev or training data only)",
     )
     evaluate.set_defaults(handler=run_evaluate)
 

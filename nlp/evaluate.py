@@ -364,7 +364,7 @@ def format_errors(report: Report, labels: set[str] | None = None) -> str:
 
 
 def format_polarity_errors(report: Report) -> str:
-    """One line per gold outcome whose polarity the rules get wrong on its gold span (gold -> predicted)."""
+    """One line per gold outcome the pipeline's polarity tagger gets wrong on its gold span (gold -> predicted)."""
     return "\n".join(
         f"{doc_id:10} {gold:>13} -> {str(got):13} {text!r:36} ... {sentence} ..."
         for doc_id, text, gold, got, sentence in report.polarity_errors
