@@ -284,13 +284,14 @@ def test_a_condition_word_used_as_a_verb_is_not_a_condition(extractor):
 def test_subjects_of_went_up_went_from_and_reached_a_level_are_measures(extractor):
     text = (
         "Documented foot checks reached 74% by the end of the year. Confidence in using the hoist went up for most "
-        "of the team. Missed doses went from 9% to 4% over the winter. At baseline, weekend backlogs reached 600 "
+        "of the team. Missed doses went from 9% to 4% over the winter. At baseline, the weekend list reached 600 "
         "requests. Interventions led by pharmacists reduce the number of admissions."
     )
     outcomes = {e.text for e in _extract(extractor, text, "project").entities if e.label == "OUTCOME"}
     assert {"Documented foot checks", "Confidence in using the hoist", "Missed doses"} <= outcomes
-    # A thing counted as the object, and a cause as the subject, leave the subject alone.
-    assert not outcomes & {"weekend backlogs", "Interventions"}
+    # A thing counted as the object, and a cause as the subject, leave the subject alone. (A backlog is a measure
+    # wherever the corpus meets one, so the subject here is a list, not a backlog.)
+    assert not outcomes & {"weekend list", "the weekend list", "Interventions"}
 
 
 def test_initials_a_document_defines_for_a_concept_share_its_label_and_concept(extractor):
