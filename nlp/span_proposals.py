@@ -18,8 +18,10 @@ from nlp.wordnet import supersenses
 PROPOSED_LABELS = ("CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC")
 NONE = "NONE"
 _LEADING_POS = frozenset({"DET", "PRON", "NUM", "PUNCT", "CCONJ", "PART"})
+# Words that lead a quantity, not a concept; "than" follows "more" or "fewer" ("more than 12 hours"), and no
+# annotated mention starts with it.
 _QUANTIFIERS = frozenset(
-    {"all", "each", "every", "some", "both", "several", "many", "more", "most", "other", "few", "any", "such"}
+    {"all", "each", "every", "some", "both", "several", "many", "more", "most", "other", "few", "any", "such", "than"}
 )
 _LINKING_PREPS = frozenset({"of", "for", "to", "in", "on", "with"})
 _WINDOW_PREPS = frozenset({"within", "at", "after", "during", "over", "by", "before"})
