@@ -100,6 +100,13 @@ _NOT_STUDIED = re.compile(
     re.I,
 )
 _CONTRAST = re.compile(r"\b(but|however|yet|although|though)\b|;", re.I)
+# A relative clause right after the measure that reports its move: "an SPC chart to follow time to assessment,
+# which fell from six days to under two" names the measure in a plan and gives its result in the same breath.
+_RESULT_RELATIVE = re.compile(
+    r"\s*,?\s*which (then |later |soon |has |had |have )?(fell|rose|dropped|halved|doubled|climbed|increased|"
+    r"decreased|declined|improved|worsened|went (up|down|from)|came down|stayed|remained|did not)\b",
+    re.I,
+)
 _MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "wo", "ca"})
 # Links that carry the climb from a mention's head word up to the verb it belongs to.
 _NOUN_LINKS = frozenset(
@@ -114,7 +121,7 @@ def reports_no_result(ent: Span, sent: Span) -> bool:
     after = text[ent.end_char : sent.end_char]
     if _AIM_LABEL.match(before) and "?" not in before or after.rstrip().endswith("?"):
         return True  # a labelled aim or question runs to its question mark (a heading may run into the text)
-    if _CONTRAST.search(after):
+    if _CONTRAST.search(after) or _RESULT_RELATIVE.match(after):
         return False  # "We planned to compare attendances, but the numbers were too small to say anything."
     if _PURPOSE_BEFORE.search(before) or _NOT_STUDIED.search(before) or _under_aim_noun(ent):
         return True

@@ -854,6 +854,40 @@ CASES = [
         "Clinic letters sent within a week",
         "no_change",
     ),
+    # A relative clause right after a measure named in a plan reports its result.
+    (
+        "She set up a run chart to track time from triage to review, which fell from 50 minutes to 20.",
+        "time from triage to review",
+        "improved",
+    ),
+    (
+        "The team used an SPC chart to follow the rate of falls, which rose after the new rota began.",
+        "rate of falls",
+        "worsened",
+    ),
+    # Two words between the first reading and "to".
+    ("Referrals to the clinic went from about six a week to 15.", "Referrals to the clinic", "improved"),
+    # A single reading set beside another as no different.
+    (
+        "The wound infection rate for the year was 4%, similar to figures reported by other units.",
+        "wound infection rate",
+        "no_change",
+    ),
+    ("The error rate in transcribed charts was 2.7%, close to the rate on paper.", "error rate", "no_change"),
+    # A review's finding qualified by a risk of bias or by varied studies is still its finding (the guide keeps
+    # "although the numbers are small").
+    (
+        "A review of 12 studies found that text reminders reduced missed appointments, although most studies were at "
+        "high risk of bias.",
+        "missed appointments",
+        "improved",
+    ),
+    (
+        "Pooled across eight trials, early mobilisation shortened length of stay by a day, but the trials varied "
+        "widely in how it was delivered.",
+        "length of stay",
+        "improved",
+    ),
 ]
 
 
