@@ -21,7 +21,7 @@ from nlp.direction import direction_features, direction_label
 from nlp.evaluate import gold_key_finder
 from nlp.normalise import term_key
 from nlp.records import Document
-from nlp.training.review import AveragedPerceptron
+from nlp.training.review import AveragedPerceptron, mean_weights
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,15 @@ def concept_examples(task: ChoiceTask, gold: dict, document: Document, doc: Doc)
 
 
 def train_choice(
-    task: ChoiceTask, examples: list[tuple[list[str], bool]], epochs: int = 10, seed: int = 0, trained_on: str = ""
+    task: ChoiceTask,
+    examples: list[tuple[list[str], bool]],
+    epochs: int = 10,
+    seed: int = 0,
+    trained_on: str = "",
+    runs: int = 1,
 ) -> ChoiceModel:
     """The averaged-perceptron model over the task's examples (concept_examples of records of its kind)."""
-    return train_linear(examples, epochs, seed, task.positive_weight, trained_on)
+    return train_linear(examples, epochs, seed, task.positive_weight, trained_on, runs)
 
 
 def train_linear(
@@ -92,8 +97,19 @@ def train_linear(
     seed: int = 0,
     positive_weight: float = 1.0,
     trained_on: str = "",
+    runs: int = 1,
 ) -> ChoiceModel:
-    """An averaged perceptron over (features, chosen?) examples."""
+    """An averaged perceptron over (features, chosen?) examples; with runs > 1, the mean of that many runs shuffled
+    with seeds seed, seed + 1, ... (nlp.training.review.mean_weights)."""
+    return ChoiceModel(
+        weights=mean_weights([_perceptron_run(examples, epochs, seed + run, positive_weight) for run in range(runs)]),
+        trained_on=trained_on,
+    )
+
+
+def _perceptron_run(
+    examples: list[tuple[list[str], bool]], epochs: int, seed: int, positive_weight: float
+) -> dict[str, float]:
     examples = list(examples)
     rng = random.Random(seed)
     model = AveragedPerceptron()
@@ -103,11 +119,11 @@ def train_linear(
             if (model.score(feature_strings) > 0) != chosen:
                 model.update(feature_strings, positive_weight if chosen else -1.0)
             model.tick()
-    return ChoiceModel(weights=model.averaged(), trained_on=trained_on)
+    return model.averaged()
 
 
 def train_choices_on(
-    nlp: Language, pairs: list[tuple[dict, Document]], epochs: int = 10, trained_on: str = ""
+    nlp: Language, pairs: list[tuple[dict, Document]], epochs: int = 10, trained_on: str = "", runs: int = 1
 ) -> dict[str, tuple[ChoiceModel, int]]:
     """Run the records through this pipeline (its span review already set) and train every task's model and the
     direction model (nlp.direction); per relation type, and under "DIRECTION", the model and its example count.
@@ -131,13 +147,13 @@ def train_choices_on(
         directions += direction_examples(tagger, gold, doc)
     models = {
         task.relation: (
-            train_choice(task, examples[task.relation], epochs, trained_on=trained_on),
+            train_choice(task, examples[task.relation], epochs, trained_on=trained_on, runs=runs),
             len(examples[task.relation]),
         )
         for task in TASKS
     }
     # The direction model is a choice between two directions, learned the same way: "chosen" is better higher.
-    models["DIRECTION"] = (train_linear(directions, epochs, trained_on=trained_on), len(directions))
+    models["DIRECTION"] = (train_linear(directions, epochs, trained_on=trained_on, runs=runs), len(directions))
     return models
 
 

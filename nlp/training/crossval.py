@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from nlp.evaluate import Report, load_gold, pipeline_tagger, score_document
 from nlp.records import Document
-from nlp.training.commands import EVAL_SET, REBOUND_LABELS
+from nlp.training.commands import EVAL_SET, REBOUND_LABELS, TRAINING_RUNS
 from nlp.training.corpus import corpus_paths
 
 CONCEPT_LABELS = ("CONDITION", "INTERVENTION", "SETTING", "OUTCOME", "TOPIC")
@@ -61,8 +61,11 @@ def score(extractor, examples: list[Example], reports: dict[str, Report]) -> Non
         score_document(reports[example.group], example.gold, extraction, doc, tagger)
 
 
-def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> dict[str, dict[str, Report]]:
-    """Reports per setting ("rules", "review") and group, over all k held-out folds.
+def crossvalidate(
+    k: int, rebound_labels: frozenset[str], epochs: int = 10, runs: int = 1
+) -> dict[str, dict[str, Report]]:
+    """Reports per setting ("rules", "review") and group, over all k held-out folds; each fold's models are the mean
+    of `runs` training runs, as `kmob train-review --runs` makes them.
 
     With a concept tagger in the config, each fold trains its own on the other folds (about ten minutes a fold), so
     no fold is scored by a tagger that saw it; both settings use it.
@@ -91,9 +94,11 @@ def crossvalidate(k: int, rebound_labels: frozenset[str], epochs: int = 10) -> d
         train = [e for j, other in enumerate(folds) if j != i for e in other]
         rules_only, with_review = shared or pipelines(train_tagger(base["model"], [e.gold for e in train]))
         score(Extractor(nlp=rules_only), fold, reports["rules"])
-        model, _ = train_review(rules_only, [e.gold for e in train], epochs=epochs, rebound_labels=rebound_labels)
+        model, _ = train_review(
+            rules_only, [e.gold for e in train], epochs=epochs, rebound_labels=rebound_labels, runs=runs
+        )
         with_review.get_pipe("kmob_span_review").model = model
-        choices = train_choices_on(with_review, [(e.gold, e.document) for e in train], epochs=epochs)
+        choices = train_choices_on(with_review, [(e.gold, e.document) for e in train], epochs=epochs, runs=runs)
         relations = with_review.get_pipe("kmob_relations")
         relations.addresses_model, relations.learned_model = choices["ADDRESSES"][0], choices["LEARNED"][0]
         with_review.get_pipe("kmob_polarity").direction_model = choices["DIRECTION"][0]
@@ -249,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nlp.training.crossval", description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=TRAINING_RUNS, help="training runs averaged into each model")
     parser.add_argument(
         "--rebound",
         default=",".join(sorted(REBOUND_LABELS)),
@@ -284,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(json.dumps({"folds": args.folds, "choices": scores}, indent=1))
         return 0
-    table = summary(crossvalidate(args.folds, rebound, args.epochs))
+    table = summary(crossvalidate(args.folds, rebound, args.epochs, args.runs))
     print(format_summary(table))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps({"folds": args.folds, "rebound": sorted(rebound), "scores": table}, indent=1))

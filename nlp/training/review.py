@@ -9,7 +9,10 @@ and every span of a reviewed label is compared with the gold mentions:
 - wrap: each noun phrase that holds rule spans whole and cuts none, with the gold label it has (or none: the spans
   inside stay).
 
-All four are averaged perceptrons: simple, deterministic for a seed, and good with a few thousand examples.
+All four are averaged perceptrons: simple, deterministic for a seed, and good with a few thousand examples. Each is
+trained several times over the examples in different orders and the runs' weights are averaged: one run's choices
+on unseen text move by a few mentions with the order alone, so that a retraining's effect could not be told from
+its noise (docs/extraction-report.md, 0.7.18).
 """
 
 from __future__ import annotations
@@ -72,6 +75,17 @@ class AveragedPerceptron:
         """The averaged weights, rounded, without the ones that came out as zero."""
         out = {f: round(w - self.stamped[f] / self.clock, 4) for f, w in self.weights.items()}
         return {f: w for f, w in out.items() if w}
+
+
+def mean_weights(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The mean of several runs' weights (a feature missing from a run weighs zero there), rounded, without zeros.
+    The mean of linear scorers is one linear scorer, so the averaged model costs no more to apply than one run."""
+    totals: dict[str, float] = defaultdict(float)
+    for run in runs:
+        for feature, weight in run.items():
+            totals[feature] += weight
+    out = {f: round(w / len(runs), 4) for f, w in totals.items()}
+    return {f: w for f, w in out.items() if w}
 
 
 @dataclass
@@ -164,19 +178,20 @@ def train_review(
     propose_margin: float = 0.0,
     seed: int = 0,
     trained_on: str = "",
+    runs: int = 1,
 ) -> tuple[ReviewModel, ReviewExamples]:
-    """The four models trained on the records' spans of these labels, and the examples they were trained on.
+    """The four models trained on the records' spans of these labels, and the examples they were trained on; each
+    model is the mean of `runs` runs, shuffled with seeds seed, seed + 1, ...
 
     The model proposes the labels it was trained for and moves the boundaries of rebound_labels (default: the
     same labels).
     """
     examples = collect(nlp, records, labels)
-    rng = random.Random(seed)
     weights = {
-        "left": train_ranker(examples.left, epochs, rng),
-        "right": train_ranker(examples.right, epochs, rng),
-        "propose": train_ranker(examples.propose, epochs, rng),
-        "wrap": train_ranker(examples.wrap, epochs, rng),
+        part: mean_weights(
+            [train_ranker(getattr(examples, part), epochs, random.Random(seed + run)) for run in range(runs)]
+        )
+        for part in ("left", "right", "propose", "wrap")
     }
     model = ReviewModel(
         weights=weights,

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from nlp.agreement import agreement, format_agreement
 from nlp.span_review import PARTS, ReviewModel, review
 from nlp.training.corpus import load_records
-from nlp.training.review import AveragedPerceptron, collect, train_ranker
+from nlp.training.review import AveragedPerceptron, collect, mean_weights, train_ranker
 
 LABELS = frozenset({"INTERVENTION", "OUTCOME"})
 
@@ -81,6 +81,20 @@ def test_the_ranker_learns_a_separable_problem():
     averaged.update(["x"], 1.0)
     averaged.tick()
     assert averaged.averaged() == {"x": 0.5}  # present for half of the two steps
+
+
+def test_runs_are_averaged_feature_by_feature():
+    assert mean_weights([{"a": 1.0, "b": 2.0}, {"a": 3.0}]) == {"a": 2.0, "b": 1.0}
+    assert mean_weights([{"a": 1.0}, {"a": -1.0}]) == {}  # a weight that averages out is dropped
+
+
+def test_a_choice_model_of_several_runs_is_their_mean():
+    from nlp.training.choices import train_linear
+
+    examples = [(["bias", f"w={i % 3}"], i % 3 == 0) for i in range(30)] + [(["bias", "w=0", "odd"], False)] * 4
+    single = [train_linear(examples, epochs=3, seed=s).weights for s in (7, 8, 9)]
+    assert single[0] != single[1]  # the order of the examples moves the weights
+    assert train_linear(examples, epochs=3, seed=7, runs=3).weights == mean_weights(single)
 
 
 def test_load_records_filters_by_split(tmp_path):
@@ -216,7 +230,8 @@ def test_train_review_command_writes_a_loadable_model(tmp_path, monkeypatch, cap
     monkeypatch.setattr("nlp.training.commands.corpus_paths", lambda: [corpus / "part-1.jsonl"])
     output, addresses, learned = tmp_path / "model.json", tmp_path / "addresses.json", tmp_path / "learned.json"
     direction = tmp_path / "direction.json"
-    args = ["--without-dev", "--epochs", "2", "--output", str(output), "--addresses-output", str(addresses)]
+    args = ["--without-dev", "--epochs", "2", "--runs", "2", "--output", str(output)]
+    args += ["--addresses-output", str(addresses)]
     args += ["--learned-output", str(learned), "--direction-output", str(direction)]
     assert main(["train-review", *args]) == 0
     model = ReviewModel.load(output)
