@@ -13,7 +13,7 @@ from nlp.components.relations import RawRelation
 from nlp.normalise import slugify
 from nlp.records import Document, Entity, Extraction, Relation
 
-EXTRACTOR_VERSION = "kmob-nlp-0.7.17"
+EXTRACTOR_VERSION = "kmob-nlp-0.7.18"
 EXPORTED_LABELS = frozenset(
     {"PERSON", "ORG", "CONDITION", "INTERVENTION", "QI_METHOD", "KM_TECHNIQUE", "SETTING", "OUTCOME", "TOPIC", "ROLE"}
 )
