@@ -385,7 +385,7 @@ _AFTER_HEDGE = re.compile(
     r"disentangled|untangled|teased apart|pulled apart|told apart)(?! (\w+ )?(to|from) (chance|random|noise))|"
     # A result the text itself discounts: "which tells us very little either way", "nobody is sure whether".
     r"(tells?|told|says?) (us )?(very )?little|(little|nothing) either way|"
-    r"(nobody|no one) (is|was|can be) (sure|certain)|"
+    r"(nobody|no one) (is|was|can be) (sure|certain)|(nothing|little) (firm )?(can|could) be concluded|"
     r"(nobody|no one|not) (\w+ ){0,3}(is |was |are |were )?(yet )?(ready|prepared|willing) to call (it|that|this)|"
     # Another cause offered for the change: "could be down to the mild winter", "may partly account for this".
     r"(could|may|might) (well )?(be|have been) (down|owing) to|"

@@ -874,6 +874,12 @@ CASES = [
         "no_change",
     ),
     ("The error rate in transcribed charts was 2.7%, close to the rate on paper.", "error rate", "no_change"),
+    (
+        "Unplanned returns to theatre fell from 6 to 2, but with groups this small the surgeons say nothing can be "
+        "concluded.",
+        "Unplanned returns to theatre",
+        "unclear",
+    ),
     # A review's finding qualified by a risk of bias or by varied studies is still its finding (the guide keeps
     # "although the numbers are small").
     (
